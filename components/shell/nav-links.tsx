@@ -1,0 +1,46 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Building2, ClipboardList, LayoutDashboard, ShieldCheck, UserCog, Users } from "lucide-react";
+
+const links = [
+  { href: "/", label: "Overview", icon: LayoutDashboard },
+  { href: "/accounts", label: "Accounts", icon: Building2 },
+  { href: "/users", label: "Users", icon: Users },
+  { href: "/users/review", label: "Access review", icon: ShieldCheck },
+  { href: "/audit", label: "Audit", icon: ClipboardList },
+  { href: "/staff", label: "Staff", icon: UserCog },
+];
+
+function isActive(pathname: string, href: string): boolean {
+  if (href === "/") return pathname === "/";
+  if (href === "/users") return pathname === "/users" || /^\/users\/(?!review)/.test(pathname);
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex flex-col gap-1">
+      {links.map(({ href, label, icon: Icon }) => {
+        const active = isActive(pathname, href);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
+              active
+                ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
+                : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+            }`}
+          >
+            <Icon aria-hidden className="size-4" />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+/**
+ * Every route handler under app/api and the permission it needs (null: public).
+ * withRoute() takes its permission from here, and the route-matrix test walks app/api against this table
+ * and the role matrix, so a handler cannot quietly skip its check.
+ */
+export const routePermissions = {
+  "GET /api/health": null,
+  "GET /api/managed-accounts": "accounts.read",
+  "POST /api/managed-accounts": "accounts.create",
+  "GET /api/managed-accounts/channels": "accounts.read",
+  "GET /api/managed-accounts/[id]": "accounts.read",
+  "PATCH /api/managed-accounts/[id]": "accounts.pricing",
+  "POST /api/managed-accounts/[id]/disable": "accounts.toggle",
+  "POST /api/managed-accounts/[id]/enable": "accounts.toggle",
+  "PUT /api/managed-accounts/[id]/channel-limit": "accounts.channels",
+  "GET /api/org-users": "users.read",
+  "GET /api/org-users/review": "users.read",
+  "GET /api/org-users/groups-report": "users.export",
+  "GET /api/org-users/[id]": "users.read",
+  "POST /api/org-users/[id]/remove": "users.remove",
+  "GET /api/audit": "audit.read",
+  "GET /api/audit/export": "audit.read",
+  "GET /api/audit/[id]": "audit.read",
+  "GET /api/staff": "staff.manage",
+  "POST /api/staff": "staff.manage",
+  "PATCH /api/staff/[id]": "staff.manage",
+} as const satisfies Record<string, Permission | null>;
+
+export type RouteKey = keyof typeof routePermissions;

@@ -1,0 +1,176 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, isAppError, toErrorEnvelope } from "@/lib/api/errors";
+import { parseBody, parseParams, searchParamsObject } from "@/lib/api/parse";
+import { clientIpOf, resolveRequestId, userAgentOf } from "@/lib/api/request-context";
+import { routePermissions, type RouteKey } from "@/lib/api/route-permissions";
+import { isJsonRequest, isSameOriginRequest } from "@/lib/api/same-origin";
+import { can, deniedReason } from "@/lib/auth/permissions";
+import { getCurrentStaff, type StaffSession } from "@/lib/auth/session";
+import { finishAudit, recordAudit, startAudit } from "@/lib/db/audit";
+import { log } from "@/lib/log";
+
+type Schema = z.ZodType | undefined;
+type Infer<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteContext<Q, B, P> {
+  request: Request;
+  staff: StaffSession | null;
+  query: Q;
+  body: B;
+  params: P;
+  requestId: string;
+}
+
+/** What a mutation or export records before it calls Telnyx. */
+export interface AuditIntent {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  targetLabel?: string;
+  reason?: string;
+  summary?: Record<string, unknown>;
+}
+
+interface RouteConfig<Q extends Schema, B extends Schema, P extends Schema> {
+  query?: Q;
+  body?: B;
+  params?: P;
+  /** Present on every mutation and export: the intent row is written before the handler runs. */
+  audit?: (context: RouteContext<Infer<Q>, Infer<B>, Infer<P>>) => AuditIntent;
+}
+
+type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+type HandlerResult = Response | Record<string, unknown>;
+
+const mutatingMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The one way into a route handler: session → permission → same-origin → JSON-only → zod → audit intent
+ * → handler → audit outcome; any failure becomes the error envelope. Every answer carries a request id
+ * and Cache-Control: no-store.
+ */
+export function withRoute<
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+  P extends Schema = undefined,
+>(
+  key: RouteKey,
+  config: RouteConfig<Q, B, P>,
+  handler: (context: RouteContext<Infer<Q>, Infer<B>, Infer<P>>) => Promise<HandlerResult>,
+) {
+  const permission = routePermissions[key];
+  return async function route(request: Request, nextContext?: NextRouteContext): Promise<Response> {
+    const requestId = resolveRequestId(request);
+    const startedAt = Date.now();
+    let staff: StaffSession | null = null;
+    let response: Response;
+    try {
+      if (permission !== null) {
+        staff = await getCurrentStaff();
+        if (!staff) throw new AppError("unauthorized", "Your session has ended. Please sign in again.");
+        if (!can(staff.role, permission)) {
+          await recordAudit({
+            actor: { id: staff.staffId, email: staff.email, role: staff.role },
+            action: "authz.denied",
+            reason: `${key} needs ${permission}`,
+            outcome: "denied",
+            requestId,
+            clientIp: clientIpOf(request),
+            userAgent: userAgentOf(request),
+          });
+          throw new AppError("forbidden", deniedReason(permission));
+        }
+      }
+      if (mutatingMethods.has(request.method)) {
+        if (!isSameOriginRequest(request)) {
+          throw new AppError("forbidden", "This request did not come from the console itself.");
+        }
+        if (config.body && !isJsonRequest(request)) {
+          throw new AppError("unsupported_media_type", "Send the request body as application/json.");
+        }
+      }
+      const context: RouteContext<Infer<Q>, Infer<B>, Infer<P>> = {
+        request,
+        staff,
+        requestId,
+        params: (config.params
+          ? parseParams(config.params, await nextContext?.params, "path values")
+          : undefined) as Infer<P>,
+        query: (config.query
+          ? parseParams(config.query, searchParamsObject(request), "query parameters")
+          : undefined) as Infer<Q>,
+        body: (config.body ? await parseBody(config.body, request) : undefined) as Infer<B>,
+      };
+      response = config.audit
+        ? await runAudited(config.audit(context), context, () => handler(context))
+        : toResponse(await handler(context));
+    } catch (error) {
+      response = errorResponse(error, requestId, key);
+    }
+    response.headers.set("x-request-id", requestId);
+    response.headers.set("Cache-Control", "no-store");
+    log.info("request", {
+      requestId,
+      route: key,
+      status: response.status,
+      ms: Date.now() - startedAt,
+      staff: staff?.email,
+    });
+    return response;
+  };
+}
+
+async function runAudited<Q, B, P>(
+  intent: AuditIntent,
+  context: RouteContext<Q, B, P>,
+  run: () => Promise<HandlerResult>,
+): Promise<Response> {
+  const staff = context.staff;
+  const auditId = await startAudit({
+    actor: staff ? { id: staff.staffId, email: staff.email, role: staff.role } : null,
+    action: intent.action,
+    targetType: intent.targetType,
+    targetId: intent.targetId,
+    targetLabel: intent.targetLabel,
+    reason: intent.reason,
+    requestSummary: intent.summary,
+    requestId: context.requestId,
+    clientIp: clientIpOf(context.request),
+    userAgent: userAgentOf(context.request),
+  });
+  try {
+    const response = toResponse(await run());
+    await finishAudit(auditId, { outcome: response.ok ? "success" : "failure" });
+    return response;
+  } catch (error) {
+    await finishAudit(auditId, {
+      outcome: "failure",
+      upstreamStatus: isAppError(error) ? error.upstreamStatus : undefined,
+      errorCode: isAppError(error) ? error.code : "internal",
+    });
+    throw error;
+  }
+}
+
+function toResponse(result: HandlerResult): Response {
+  return result instanceof Response ? result : Response.json(result);
+}
+
+function errorResponse(error: unknown, requestId: string, key: RouteKey): Response {
+  const appError = isAppError(error)
+    ? error
+    : new AppError("internal", "Something went wrong on our side. The team has been told.");
+  if (!isAppError(error) || appError.status >= 500) {
+    log.error("request failed", {
+      requestId,
+      route: key,
+      code: appError.code,
+      upstreamStatus: appError.upstreamStatus,
+      detail: appError.internalMessage ?? (error instanceof Error ? error.message : String(error)),
+    });
+  }
+  const headers = new Headers();
+  if (appError.retryAfter !== undefined) headers.set("Retry-After", String(Math.ceil(appError.retryAfter)));
+  return Response.json(toErrorEnvelope(appError, requestId), { status: appError.status, headers });
+}
