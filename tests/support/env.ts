@@ -1,0 +1,21 @@
+// Where the server under test lives. scripts/test.mjs (or playwright.config.ts) sets these.
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run the suite with \`npm test\` (or \`npm test -- --only api\`).`);
+  }
+  return value.replace(/\/$/, "");
+}
+
+export const baseUrl = (): string => required("BASE_URL");
+export const simUrl = (): string => required("SIM_URL");
+
+/** The demo staff password the test server is seeded with. */
+export const demoPassword = (): string => process.env.DEMO_PASSWORD ?? "subdesk-demo-pass";
+
+export const ROLES = ["admin", "support", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The seeded demo staff member for a role. */
+export const staffEmail = (role: Role): string => `${role}@subdesk.test`;
