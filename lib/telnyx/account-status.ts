@@ -1,0 +1,107 @@
+import "server-only";
+import type { AccountStatus, ManagedAccountFilters } from "@/lib/schemas/managed-accounts";
+import { callTelnyx } from "./client";
+import { upstreamState, type StatusSet } from "./state";
+import { toTelnyxFilter } from "./list-params";
+
+/*
+ * Telnyx list items carry no status; only `filter[status][eq]` tells. To label a page of accounts we ask,
+ * with the same email/organization filters, for the ids that are disabled and blocked (and cancelled, when
+ * those are shown) and call every other id on the page enabled. Those sets are small (usually one request of
+ * 250 each; a manager holds at most 1,000 accounts by default, so we stop after 4 pages), they do not depend on
+ * which page is shown, so they run alongside the page request and are reused for a few seconds by the next
+ * pages, sorts and refreshes. Our own enable/disable forget them at once; a change made elsewhere (the Telnyx
+ * portal, another console instance) shows within the TTL. Asking for the enabled set instead would be exact
+ * too, but it is the large one.
+ */
+
+const statusSetTtlMs = 15_000;
+const statusPageSize = 250;
+const maxStatusPages = 4;
+const maxCachedSets = 200;
+
+type DerivedStatus = Exclude<AccountStatus, "enabled">;
+
+async function fetchStatusSet(status: DerivedStatus, filters: ManagedAccountFilters): Promise<StatusSet> {
+  const ids = new Set<string>();
+  for (let page = 1; page <= maxStatusPages; page += 1) {
+    const answer = await callTelnyx(
+      { operation: "ListManagedAccounts", isRetryable: true },
+      (client, options) =>
+        client.managedAccounts.list(
+          {
+            filter: { ...toTelnyxFilter(filters), status: { eq: status } },
+            include_cancelled_accounts: status === "cancelled" || filters.includeCancelled,
+            "page[number]": page,
+            "page[size]": statusPageSize,
+          },
+          options,
+        ),
+    );
+    for (const item of answer.data) ids.add(item.id);
+    if (page >= (answer.meta.total_pages ?? 1)) return { ids, isComplete: true };
+  }
+  return { ids, isComplete: false };
+}
+
+function cachedStatusSet(status: DerivedStatus, filters: ManagedAccountFilters): Promise<StatusSet> {
+  const cache = upstreamState().statusSets;
+  const key = JSON.stringify([
+    status,
+    filters.email,
+    filters.emailMatch,
+    filters.org,
+    filters.orgMatch,
+    filters.includeCancelled,
+  ]);
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.expiresAt > now) return hit.promise;
+  if (cache.size >= maxCachedSets) {
+    for (const [oldKey, entry] of cache) if (entry.expiresAt <= now) cache.delete(oldKey);
+    if (cache.size >= maxCachedSets) cache.clear();
+  }
+  const promise = fetchStatusSet(status, filters);
+  cache.set(key, { expiresAt: now + statusSetTtlMs, promise });
+  // A failed lookup must not be served from the cache to the next request.
+  promise.catch(() => {
+    if (cache.get(key)?.promise === promise) cache.delete(key);
+  });
+  return promise;
+}
+
+export type StatusSets = Partial<Record<DerivedStatus, StatusSet>>;
+
+/** The ids in every non-enabled status matching these filters; independent of paging and sort. */
+export async function loadStatusSets(filters: ManagedAccountFilters): Promise<StatusSets> {
+  const statuses: DerivedStatus[] = filters.includeCancelled
+    ? ["cancelled", "disabled", "blocked"]
+    : ["disabled", "blocked"];
+  const sets = await Promise.all(statuses.map((status) => cachedStatusSet(status, filters)));
+  return Object.fromEntries(statuses.map((status, index) => [status, sets[index]]));
+}
+
+/** Status per id; an id is left out when the sets were too large to be sure it is enabled. */
+export function statusesFrom(sets: StatusSets, ids: readonly string[]): Map<string, AccountStatus> {
+  const entries = Object.entries(sets) as [DerivedStatus, StatusSet][];
+  const isComplete = entries.every(([, set]) => set.isComplete);
+  const statuses = new Map<string, AccountStatus>();
+  for (const id of ids) {
+    const found = entries.find(([, set]) => set.ids.has(id))?.[0];
+    if (found) statuses.set(id, found);
+    else if (isComplete) statuses.set(id, "enabled");
+  }
+  return statuses;
+}
+
+export async function deriveStatuses(
+  ids: readonly string[],
+  filters: ManagedAccountFilters,
+): Promise<Map<string, AccountStatus>> {
+  return statusesFrom(await loadStatusSets(filters), ids);
+}
+
+/** After our own enable/disable: the next list must not show the old status from the cache. */
+export function forgetAccountStatuses(): void {
+  upstreamState().statusSets.clear();
+}
