@@ -76,10 +76,11 @@ export async function handleControl(
     });
     return json({ data: runtime.sizes });
   }
-  if (method === "GET" && path === "/requests") return json({ data: runtime.counts });
+  // Counts answer bare ({ ListManagedAccounts: 3, ... }): the shape tests/support/sim-control.ts reads.
+  if (method === "GET" && path === "/requests") return json(runtime.counts);
   if (method === "POST" && path === "/requests/reset") {
     runtime.counts = zeroCounts();
-    return json({ data: runtime.counts });
+    return json(runtime.counts);
   }
   if (path === "/faults") {
     if (method === "GET") return json({ data: runtime.faults.list() });

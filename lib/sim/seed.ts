@@ -33,6 +33,7 @@ export function slugify(text: string): string {
     .replace(/ł/gi, "l")
     .toLowerCase()
     .replace(/&/g, "and")
+    .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }
