@@ -1,0 +1,10 @@
+// Where embedded mode keeps what it generates once (database, auth secret, demo credentials).
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+export function dataDirectory(): string {
+  const directory = path.resolve(process.env.DATA_DIR ?? ".data");
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  return directory;
+}

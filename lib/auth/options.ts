@@ -1,0 +1,91 @@
+// next-auth v4 configuration: credentials against the staff table, a signed JWT cookie that only names a
+// server-side session row, 12-hour lifetime, deliberate cookie names.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { recordAudit } from "@/lib/db/audit";
+import { checkAuthSession, revokeAuthSession } from "@/lib/db/auth-sessions";
+import { now } from "./clock";
+import { authCookies, isHttpsDeployment } from "./cookies";
+import { signInWithPassword } from "./sign-in";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export function buildAuthOptions(): NextAuthOptions {
+  return {
+    // The secret is read from NEXTAUTH_SECRET at request time, after start-up has resolved it.
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: isHttpsDeployment(),
+    cookies: authCookies(),
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials, request) {
+          const person = await signInWithPassword(credentials ?? {}, request?.headers ?? {});
+          return person && { ...person, id: person.id };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          return { ...token, sid: user.sessionId, staffId: user.id, role: user.role };
+        }
+        // next-auth's own session endpoint: a revoked, expired or disabled session ends here too, which
+        // makes next-auth clear the cookie. Route handlers check again (and touch) in getCurrentStaff.
+        if (!token.sid || !token.staffId) throw new Error("session_ended");
+        const check = await checkAuthSession({ sessionId: token.sid, staffId: token.staffId }, now());
+        if (!check.ok) throw new Error("session_ended");
+        return { ...token, role: check.session.role, name: check.session.name };
+      },
+      async session({ session, token }) {
+        session.user = {
+          id: token.staffId ?? "",
+          email: token.email ?? "",
+          name: token.name ?? "",
+          role: token.role ?? "viewer",
+        };
+        return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (!token?.sid) return;
+        await revokeAuthSession(token.sid);
+        if (token.staffId && token.email && token.role) {
+          await recordAudit({
+            actor: { id: token.staffId, email: token.email, role: token.role },
+            action: "auth.logout",
+            targetType: "staff",
+            targetId: token.staffId,
+            targetLabel: token.email,
+            outcome: "success",
+            requestId: randomUUID(),
+          });
+        }
+      },
+    },
+    logger: {
+      // An ended session is routine (sign-out, idle timeout, disabled person), not an error to page on.
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR") return;
+        const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error;
+        console.error(`[next-auth] ${code}`, error instanceof Error ? error.message : "");
+      },
+      warn(code) {
+        console.warn(`[next-auth] ${code}`);
+      },
+      debug() {},
+    },
+  };
+}
+
+export const authOptions: NextAuthOptions = buildAuthOptions();

@@ -1,0 +1,99 @@
+// Server-side session rows behind the signed cookie: they make sign-out, disabling a person and the
+// idle/absolute limits hold even though the cookie itself is a self-contained JWT.
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Role } from "@/lib/auth/permissions";
+import type { Db } from "./connection";
+import { getDb } from "./client";
+import { authSessions, staff } from "./schema";
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+// Writing last_seen_at on every request would turn every read into a write; a minute is precise enough.
+export const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export interface StaffSession {
+  staffId: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+}
+
+export type SessionCheck =
+  | { ok: true; session: StaffSession }
+  | { ok: false; reason: "missing" | "revoked" | "idle" | "expired" | "disabled" };
+
+export async function createAuthSession(
+  input: { staffId: string; ip?: string; userAgent?: string; at: Date },
+  db?: Db,
+): Promise<string> {
+  const database = db ?? (await getDb());
+  const [row] = await database
+    .insert(authSessions)
+    .values({
+      staffId: input.staffId,
+      createdAt: input.at,
+      lastSeenAt: input.at,
+      ip: input.ip ?? null,
+      userAgent: input.userAgent?.slice(0, 512) ?? null,
+    })
+    .returning({ id: authSessions.id });
+  if (!row) throw new Error("The session row was not written.");
+  return row.id;
+}
+
+export async function revokeAuthSession(sessionId: string, db?: Db): Promise<void> {
+  const database = db ?? (await getDb());
+  await database
+    .update(authSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+}
+
+/**
+ * Checks a session against the database at time `at`: it exists for this staff member, is not revoked,
+ * is within the idle and absolute limits, and the person is still active. Touches it when `touch` is set.
+ */
+export async function checkAuthSession(
+  claims: { sessionId: string; staffId: string },
+  at: Date,
+  options: { touch?: boolean; db?: Db } = {},
+): Promise<SessionCheck> {
+  const database = options.db ?? (await getDb());
+  const [row] = await database
+    .select({
+      staffId: staff.id,
+      email: staff.email,
+      name: staff.name,
+      role: staff.role,
+      status: staff.status,
+      createdAt: authSessions.createdAt,
+      lastSeenAt: authSessions.lastSeenAt,
+      revokedAt: authSessions.revokedAt,
+    })
+    .from(authSessions)
+    .innerJoin(staff, eq(staff.id, authSessions.staffId))
+    .where(eq(authSessions.id, claims.sessionId));
+  if (!row || row.staffId !== claims.staffId) return { ok: false, reason: "missing" };
+  if (row.revokedAt) return { ok: false, reason: "revoked" };
+  if (at.getTime() - row.createdAt.getTime() > ABSOLUTE_LIFETIME_MS) return { ok: false, reason: "expired" };
+  if (at.getTime() - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return { ok: false, reason: "idle" };
+  if (row.status !== "active") return { ok: false, reason: "disabled" };
+  if (options.touch && at.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await database
+      .update(authSessions)
+      .set({ lastSeenAt: at })
+      .where(and(eq(authSessions.id, claims.sessionId), isNull(authSessions.revokedAt)));
+  }
+  return {
+    ok: true,
+    session: {
+      staffId: row.staffId,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      sessionId: claims.sessionId,
+    },
+  };
+}

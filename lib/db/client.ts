@@ -1,0 +1,68 @@
+// The process-wide database. Next bundles instrumentation.ts and each route handler separately, each with
+// its own copy of this module, so the one open handle lives on globalThis under a registry symbol.
+import "server-only";
+import {
+  createDatabase,
+  databaseOptionsFromEnv,
+  pingDatabase,
+  type DatabaseDriver,
+  type DatabaseHandle,
+  type DatabaseOptions,
+  type Db,
+} from "./connection";
+import { pruneSignInFailures, SIGN_IN_WINDOW_MS, STALE_PENDING_MS, sweepStalePending } from "./maintenance";
+
+const HANDLE_KEY = Symbol.for("subdesk.database");
+
+type Registry = typeof globalThis & { [HANDLE_KEY]?: Promise<DatabaseHandle> };
+const registry = globalThis as Registry;
+
+/**
+ * Opens (once per process) and migrates the database: PostgreSQL when DATABASE_URL is set, otherwise
+ * PGlite under `${DATA_DIR ?? ".data"}/pglite`. Later calls return the same handle.
+ */
+export function openDatabase(options?: DatabaseOptions): Promise<DatabaseHandle> {
+  let pending = registry[HANDLE_KEY];
+  if (!pending) {
+    pending = createDatabase(options ?? databaseOptionsFromEnv()).then(async (handle) => {
+      // A crash between intent and outcome shows as "unknown" from the first screen after a restart.
+      await sweepStalePending(handle.db, STALE_PENDING_MS);
+      await pruneSignInFailures(handle.db, SIGN_IN_WINDOW_MS);
+      return handle;
+    });
+    registry[HANDLE_KEY] = pending;
+    // A failed open must not stick: the next caller gets a fresh attempt and the real error.
+    pending.catch(() => {
+      if (registry[HANDLE_KEY] === pending) delete registry[HANDLE_KEY];
+    });
+  }
+  return pending;
+}
+
+/** The drizzle instance; opens the database if start-up has not (yet) done so, and waits for it. */
+export async function getDb(): Promise<Db> {
+  try {
+    return (await openDatabase()).db;
+  } catch (error) {
+    throw new Error(`The database could not be opened: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export async function databaseHealth(): Promise<{ ok: boolean; driver: DatabaseDriver }> {
+  const driver: DatabaseDriver = process.env.DATABASE_URL ? "postgres" : "pglite";
+  try {
+    const handle = await openDatabase();
+    return { ok: await pingDatabase(handle.db), driver: handle.driver };
+  } catch {
+    return { ok: false, driver };
+  }
+}
+
+/** For shutdown and tests: closes the process-wide handle so the PGlite directory is released. */
+export async function closeDatabase(): Promise<void> {
+  const pending = registry[HANDLE_KEY];
+  delete registry[HANDLE_KEY];
+  if (pending) await (await pending.catch(() => null))?.close();
+}
+
+export type { Db, DatabaseDriver, DatabaseHandle, DatabaseOptions };

@@ -1,0 +1,130 @@
+// One schema for PGlite and PostgreSQL; drizzle-kit turns it into the SQL under ./migrations.
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const staff = pgTable(
+  "staff",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Stored lowercased by the query layer; the unique index on lower() guards against a missed path.
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["admin", "support", "viewer"] }).notNull(),
+    status: text("status", { enum: ["active", "disabled"] })
+      .notNull()
+      .default("active"),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("staff_email_key").on(sql`lower(${table.email})`),
+    check("staff_role_check", sql`${table.role} in ('admin', 'support', 'viewer')`),
+    check("staff_status_check", sql`${table.status} in ('active', 'disabled')`),
+  ],
+);
+
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (table) => [index("auth_sessions_staff_idx").on(table.staffId)],
+);
+
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("sign_in_failures_email_at_idx").on(table.email, table.at),
+    index("sign_in_failures_ip_at_idx").on(table.ip, table.at),
+  ],
+);
+
+export const auditOutcomes = ["pending", "success", "failure", "denied", "unknown"] as const;
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Millisecond precision, like a JS Date: the export's keyset cursor compares these exactly.
+    occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true, precision: 3 }),
+    // No foreign key: the trail must outlive any change to the staff table.
+    actorId: uuid("actor_id"),
+    actorEmail: text("actor_email"),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    targetLabel: text("target_label"),
+    reason: text("reason"),
+    requestSummary: jsonb("request_summary").$type<Record<string, unknown>>(),
+    outcome: text("outcome", { enum: auditOutcomes }).notNull(),
+    upstreamStatus: integer("upstream_status"),
+    errorCode: text("error_code"),
+    requestId: text("request_id").notNull(),
+    clientIp: text("client_ip"),
+    userAgent: text("user_agent"),
+  },
+  (table) => [
+    check(
+      "audit_events_outcome_check",
+      sql`${table.outcome} in ('pending', 'success', 'failure', 'denied', 'unknown')`,
+    ),
+    index("audit_events_occurred_at_idx").on(table.occurredAt),
+    index("audit_events_actor_email_idx").on(table.actorEmail, table.occurredAt),
+    index("audit_events_action_idx").on(table.action, table.occurredAt),
+    index("audit_events_target_id_idx").on(table.targetId, table.occurredAt),
+    // Only pending rows are swept to "unknown"; a partial index keeps that sweep cheap.
+    index("audit_events_pending_idx")
+      .on(table.occurredAt)
+      .where(sql`${table.outcome} = 'pending'`),
+  ],
+);
+
+export const accountMemory = pgTable(
+  "account_memory",
+  {
+    managedAccountId: text("managed_account_id").primaryKey(),
+    channelLimit: integer("channel_limit"),
+    channelLimitSetBy: text("channel_limit_set_by"),
+    channelLimitSetAt: timestamp("channel_limit_set_at", { withTimezone: true }),
+    lastToggle: text("last_toggle", { enum: ["enabled", "disabled"] }),
+    toggledBy: text("toggled_by"),
+    toggledAt: timestamp("toggled_at", { withTimezone: true }),
+  },
+  (table) => [check("account_memory_toggle_check", sql`${table.lastToggle} in ('enabled', 'disabled')`)],
+);
+
+export type StaffRow = typeof staff.$inferSelect;
+export type AuthSessionRow = typeof authSessions.$inferSelect;
+export type AuditEventRow = typeof auditEvents.$inferSelect;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+export type AccountMemoryRow = typeof accountMemory.$inferSelect;
