@@ -13,6 +13,9 @@ export default defineConfig({
     },
   },
   test: {
+    // Vite claims BASE_URL for its public base path ("/") and Vitest copies that into process.env,
+    // hiding the server address scripts/test.mjs passes: hand the real one back.
+    env: process.env.BASE_URL ? { BASE_URL: process.env.BASE_URL } : {},
     projects: [
       {
         extends: true,

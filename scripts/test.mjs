@@ -9,7 +9,7 @@ import { buildApp, staleBuildReason } from "./lib/build.mjs";
 import { ensureChromium, INSTALL_COMMAND } from "./lib/chromium.mjs";
 import { TEST_DATA_DIR } from "./lib/paths.mjs";
 import { countPlaywright, countVitest, runnerOutcome, summaryLine, totals } from "./lib/reports.mjs";
-import { run, signalRunning } from "./lib/run.mjs";
+import { killRunningNow, run, stopRunning } from "./lib/run.mjs";
 import {
   DEMO_PASSWORD,
   assertPortsFree,
@@ -204,18 +204,25 @@ function finish(outcomes) {
   console.log(summaryLine(total));
 }
 
-function onSignal(signal) {
+let isStopping = false;
+
+async function onSignal(signal) {
+  // A second Ctrl-C while stopping should not start a second teardown.
+  if (isStopping) return;
+  isStopping = true;
   console.error(`\n[test] ${signal}: stopping the runners and the server`);
-  signalRunning(signal);
-  killTestServerNow(server);
+  await Promise.all([stopRunning(signal), stopServer()]);
   process.exit(signal === "SIGINT" ? 130 : 143);
 }
 
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
 process.on("SIGHUP", onSignal);
-// Whatever path leads out (an exception included), no `next start` may outlive us.
-process.on("exit", () => killTestServerNow(server));
+// Whatever path leads out (an exception included), no runner or server may outlive us.
+process.on("exit", () => {
+  killRunningNow();
+  killTestServerNow(server);
+});
 
 main().catch((error) => {
   console.error(`[test] ${error.stack ?? error}`);

@@ -2,7 +2,8 @@
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) {
+  // Under Vitest an unset BASE_URL reads as Vite's "/" base path, so insist on an absolute URL.
+  if (!value || !/^https?:\/\//.test(value)) {
     throw new Error(`${name} is not set: run the suite with \`npm test\` (or \`npm test -- --only api\`).`);
   }
   return value.replace(/\/$/, "");
