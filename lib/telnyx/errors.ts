@@ -58,15 +58,13 @@ function fromStatus(error: APIError, status: number): AppError {
         ...base,
         fields: fieldsOf(items, false),
       });
-    // The server holds the only key: a refusal is our misconfiguration, not the signed-in person's fault.
+    // The server holds the only key: a 401 is our misconfiguration, not the signed-in person's fault.
     case status === 401:
       return new AppError("upstream_unavailable", "Telnyx rejected the console's API key.", base);
+    // A 403 is a refusal of this action (an organization owner cannot be removed; a key that is not an
+    // approved manager cannot touch managed accounts): the person may not do it through us either.
     case status === 403:
-      return new AppError(
-        "upstream_unavailable",
-        "Telnyx did not allow the console's API key to do this (managed accounts need an approved manager key).",
-        base,
-      );
+      return new AppError("forbidden", "Telnyx refused this action for the console's account.", base);
     case status === 404:
       return new AppError("not_found", "Telnyx has no record of this.", base);
     case status === 409:
