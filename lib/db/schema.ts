@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -123,8 +124,30 @@ export const accountMemory = pgTable(
   (table) => [check("account_memory_toggle_check", sql`${table.lastToggle} in ('enabled', 'disabled')`)],
 );
 
+// Double-submit protection for create (a retried POST would make a second account): one row per key a staff
+// member sent. It holds the created resource's id and its secret-free answer, never a secret.
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    staffId: uuid("staff_id").notNull(),
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    state: text("state", { enum: ["pending", "done"] }).notNull(),
+    resourceId: text("resource_id"),
+    response: jsonb("response").$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.staffId, table.scope, table.key] }),
+    index("idempotency_keys_created_at_idx").on(table.createdAt),
+    check("idempotency_keys_state_check", sql`${table.state} in ('pending', 'done')`),
+  ],
+);
+
 export type StaffRow = typeof staff.$inferSelect;
 export type AuthSessionRow = typeof authSessions.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type AuditOutcome = (typeof auditOutcomes)[number];
 export type AccountMemoryRow = typeof accountMemory.$inferSelect;
+export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
