@@ -40,13 +40,33 @@ export function createRandom(seed: number): Random {
   return random;
 }
 
-/** Formats 16 bytes as a version-4 UUID (the variant and version bits are forced). */
+const HEX = Array.from({ length: 256 }, (_, value) => value.toString(16).padStart(2, "0"));
+
+/** Formats 16 bytes as a version-4 UUID (the variant and version bits are forced). Table-driven: seeding is hot. */
 export function formatUuid(raw: Uint8Array): string {
-  const b = Array.from(raw);
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const hex = b.map((value) => value.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const h = (index: number, value = raw[index] ?? 0) => HEX[value] ?? "00";
+  return (
+    h(0) +
+    h(1) +
+    h(2) +
+    h(3) +
+    "-" +
+    h(4) +
+    h(5) +
+    "-" +
+    h(6, ((raw[6] ?? 0) & 0x0f) | 0x40) +
+    h(7) +
+    "-" +
+    h(8, ((raw[8] ?? 0) & 0x3f) | 0x80) +
+    h(9) +
+    "-" +
+    h(10) +
+    h(11) +
+    h(12) +
+    h(13) +
+    h(14) +
+    h(15)
+  );
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;

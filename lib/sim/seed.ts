@@ -59,9 +59,28 @@ function accountStatusFor(index: number, random: Random): AccountStatus {
   return "enabled";
 }
 
+interface AddressBook {
+  taken: Set<string>;
+  /** Next number to try per base address, so 50,000 users with 676 name pairs stay linear. */
+  nextSuffix: Map<string, number>;
+}
+
+function uniqueAddress(local: string, domain: string, book: AddressBook): string {
+  const base = `${local}@${domain}`;
+  let suffix = book.nextSuffix.get(base) ?? 1;
+  let address = suffix === 1 ? base : `${local}${suffix}@${domain}`;
+  while (book.taken.has(address)) {
+    suffix += 1;
+    address = `${local}${suffix}@${domain}`;
+  }
+  book.nextSuffix.set(base, suffix + 1);
+  book.taken.add(address);
+  return address;
+}
+
 function seedAccounts(random: Random, options: SeedOptions): AccountRecord[] {
   const accounts: AccountRecord[] = [];
-  const emails = new Set<string>();
+  const emails: AddressBook = { taken: new Set(), nextSuffix: new Map() };
   let allocated = 0;
   for (let index = 0; index < options.accounts; index += 1) {
     const prefix = random.pick(namePrefixes);
@@ -69,11 +88,7 @@ function seedAccounts(random: Random, options: SeedOptions): AccountRecord[] {
     const suffix = random.pick(nameSuffixes);
     const organizationName = [prefix, noun, suffix].filter(Boolean).join(" ");
     const domain = `${slugify(`${prefix} ${noun}`)}.example.com`;
-    let local = random.pick(accountLocalParts);
-    for (let attempt = 2; emails.has(`${local}@${domain}`); attempt += 1)
-      local = `${local.replace(/\d+$/, "")}${attempt}`;
-    const email = `${local}@${domain}`;
-    emails.add(email);
+    const email = uniqueAddress(random.pick(accountLocalParts), domain, emails);
     // Spread over ~3 years; the most recent one is a few hours old.
     const ageMs = Math.floor(random.next() * 3 * 365 * DAY_MS) + 3_600_000;
     const createdAtMs = options.now - ageMs;
@@ -123,13 +138,11 @@ function userStatusFor(index: number, random: Random): UserStatus {
 
 function seedUsers(random: Random, options: SeedOptions, groups: GroupRecord[]): UserRecord[] {
   const users: UserRecord[] = [];
-  const emails = new Set<string>();
+  const emails: AddressBook = { taken: new Set(), nextSuffix: new Map() };
   for (let index = 0; index < options.users; index += 1) {
     const isOwner = index === 0;
-    let local = isOwner ? "owner" : `${random.pick(firstNames)}.${random.pick(lastNames)}`;
-    for (let attempt = 2; emails.has(local); attempt += 1) local = `${local.replace(/\d+$/, "")}${attempt}`;
-    emails.add(local);
-    const email = `${local}@${ORGANIZATION_DOMAIN}`;
+    const local = isOwner ? "owner" : `${random.pick(firstNames)}.${random.pick(lastNames)}`;
+    const email = uniqueAddress(local, ORGANIZATION_DOMAIN, emails);
     // The owner is the oldest user; everyone else joined over the last ~4 years.
     const ageDays = isOwner ? 1500 : index === 4 ? 400 : random.int(1, 1460);
     const createdAtMs = options.now - ageDays * DAY_MS - random.int(0, DAY_MS - 1);
