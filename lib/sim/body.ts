@@ -25,8 +25,11 @@ export function readRawBody(req: IncomingMessage): Promise<Buffer> {
     req.on("end", () =>
       received > MAX_BODY_BYTES ? reject(payloadTooLarge()) : resolve(Buffer.concat(chunks)),
     );
-    req.on("error", reject);
-    req.on("close", () => reject(payloadTooLarge()));
+    // A client that hangs up mid-body is not a server fault: answer (to nobody) a 400 rather than crash.
+    req.on("error", () => reject(badRequest("The request body was cut short.")));
+    req.on("close", () =>
+      reject(received > MAX_BODY_BYTES ? payloadTooLarge() : badRequest("The request body was cut short.")),
+    );
   });
 }
 

@@ -3,8 +3,10 @@ import type { IncomingMessage } from "node:http";
 import { badRequest, notFound } from "./errors";
 import { FAULT_KINDS, type Fault } from "./faults";
 import { readJsonObject } from "./body";
+import { addControlUser } from "./control-users";
 import { OPERATION_IDS } from "./router";
 import { json, type SimResult } from "./route-types";
+import { userWire } from "./routes-org-users";
 import { zeroCounts, type SimRuntime } from "./runtime";
 
 // The /__sim control surface for tests and demos: no auth, JSON in and out. Off unless enabled.
@@ -106,6 +108,10 @@ export async function handleControl(
     return json({
       data: { allocatable: store.manager.allocatableChannels, allocated: store.allocatedChannels },
     });
+  }
+  if (method === "POST" && path === "/users") {
+    const user = addControlUser(store, await readBody());
+    return json({ data: userWire(user, store, true) }, 201);
   }
   if (method === "GET" && path === "/state/users") {
     const data = store.orderedUsers().map((user) => ({

@@ -113,6 +113,21 @@ export class SimStore {
     return this.users.get(id);
   }
 
+  addUser(user: UserRecord): void {
+    this.users.set(user.id, user);
+    this.invalidate();
+  }
+
+  /** The group with this name, created (with an id from `makeId`) when there is none yet. */
+  ensureGroup(name: string, makeId: () => string): GroupRecord {
+    const existing = this.groups.find((group) => group.name === name);
+    if (existing) return existing;
+    const group = { id: makeId(), name };
+    this.groups = [...this.groups, group];
+    this.groupsById.set(group.id, group);
+    return group;
+  }
+
   removeUser(id: string): void {
     this.users.delete(id);
     this.invalidate();
