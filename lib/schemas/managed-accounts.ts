@@ -134,3 +134,42 @@ export type ChannelPool = z.infer<typeof channelPoolSchema>;
 
 export const channelLimitSchema = z.strictObject({ accountId: z.string(), channelLimit: z.number().int() });
 export type ChannelLimit = z.infer<typeof channelLimitSchema>;
+
+/*
+ * GET /api/managed-accounts/{id} answers `{ data: ManagedAccountDetail }`: the account (with balance and,
+ * when it could be worked out, status) plus what this console remembers and Telnyx will not tell back.
+ * `memory.channelLimit` is the last limit set from this console (there is no upstream read of it), null when
+ * none was; `memory.lastToggle` is the last enable/disable done from this console. Times are ISO 8601 UTC;
+ * `setBy`/`by` are staff emails.
+ */
+export const accountMemorySchema = z.strictObject({
+  channelLimit: z
+    .strictObject({ value: z.number().int(), setBy: z.string().nullable(), setAt: z.string().nullable() })
+    .nullable(),
+  lastToggle: z
+    .strictObject({
+      state: z.enum(["enabled", "disabled"]),
+      by: z.string().nullable(),
+      at: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type AccountMemoryView = z.infer<typeof accountMemorySchema>;
+
+export const managedAccountDetailSchema = managedAccountSchema.extend({ memory: accountMemorySchema });
+export type ManagedAccountDetail = z.infer<typeof managedAccountDetailSchema>;
+
+/*
+ * POST /api/managed-accounts takes an optional `Idempotency-Key` header (the form sends a fresh UUID per
+ * submission). The first request with a key answers `{ data: CreatedManagedAccount }`, the one answer that
+ * carries `apiKey`. A repeat with the same key (a double submit) creates nothing and answers
+ * `{ data: ManagedAccount, replayed: true }` for the account the first one created, without `apiKey`: the key
+ * is shown once and is never stored. A repeat while the first is still running waits for it; a key reused
+ * with a different body is refused with 409 (conflict).
+ */
+export const idempotencyKeyPattern = /^[A-Za-z0-9_-]{8,128}$/;
+export const replayedCreateAnswerSchema = z.strictObject({
+  data: managedAccountSchema,
+  replayed: z.literal(true),
+});
+export type ReplayedCreateAnswer = z.infer<typeof replayedCreateAnswerSchema>;

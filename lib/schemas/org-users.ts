@@ -44,3 +44,58 @@ export const orgUserSchema = z.strictObject({
 });
 export type OrgUser = z.infer<typeof orgUserSchema>;
 export type UserStatus = (typeof userStatuses)[number];
+
+// The access review (GET /api/org-users/review): users to look at, computed from the groups report.
+
+/** No sign-in for this many days (or never) makes a user dormant. */
+export const dormantAfterDays = 90;
+
+export const reviewKinds = ["dormant", "never", "sso_bypass"] as const;
+export type ReviewKind = (typeof reviewKinds)[number];
+
+export const accessReviewQuerySchema = z.object({
+  // dormant: signed in, but not in the last 90 days; never: never signed in; sso_bypass: bypasses SSO.
+  kind: optionalEnum(reviewKinds),
+  status: optionalEnum(userStatuses),
+  // Part of the email, case-insensitive, as the list's filter.
+  email: optionalText(254),
+});
+export type AccessReviewQuery = z.output<typeof accessReviewQuerySchema>;
+
+/**
+ * Why a user is listed. "never_signed_in" and "dormant" exclude each other (dormant = signed in, but not
+ * for 90 days or more); together they are the issue's "no sign-in for 90 days or never".
+ */
+export const reviewReasons = ["never_signed_in", "dormant", "bypasses_sso"] as const;
+export type ReviewReason = (typeof reviewReasons)[number];
+
+export const reviewUserSchema = orgUserSchema.extend({
+  reasons: z.array(z.enum(reviewReasons)).min(1),
+  // Whole days since the last sign-in; null when the user never signed in.
+  daysSinceSignIn: z.number().int().nonnegative().nullable(),
+});
+export type ReviewUser = z.infer<typeof reviewUserSchema>;
+
+export const accessReviewCountsSchema = z.strictObject({
+  neverSignedIn: z.number().int(),
+  dormant: z.number().int(),
+  bypassesSso: z.number().int(),
+  /** Users with at least one reason (a user counts once however many reasons they have). */
+  total: z.number().int(),
+});
+export type AccessReviewCounts = z.infer<typeof accessReviewCountsSchema>;
+
+export const accessReviewSchema = z.strictObject({
+  // Users with at least one reason that pass every filter, in the report's order (oldest first).
+  data: z.array(reviewUserSchema),
+  meta: z.strictObject({
+    // Over the users that pass `status` and `email`, before `kind`: stable tab counts. Without `kind`,
+    // data.length === counts.total; with kind=dormant|never|sso_bypass it equals that kind's count.
+    counts: accessReviewCountsSchema,
+    /** Every user in the report, flagged or not, before any filter. */
+    usersInReport: z.number().int(),
+    dormantAfterDays: z.number().int(),
+    generatedAt: z.string(),
+  }),
+});
+export type AccessReview = z.infer<typeof accessReviewSchema>;
