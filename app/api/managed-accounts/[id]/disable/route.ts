@@ -1,0 +1,25 @@
+import { disableAccount } from "@/lib/accounts/account-changes";
+import { requireStaff } from "@/lib/accounts/require-staff";
+import { withRoute } from "@/lib/api/with-route";
+import { idParamsSchema } from "@/lib/schemas/common";
+import { disableManagedAccountBodySchema } from "@/lib/schemas/managed-accounts";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/managed-accounts/{id}/disable
+export const POST = withRoute(
+  "POST /api/managed-accounts/[id]/disable",
+  {
+    params: idParamsSchema,
+    body: disableManagedAccountBodySchema,
+    audit: ({ params, body }) => ({
+      action: "account.disable",
+      targetType: "managed_account",
+      // The intent row is written before any Telnyx call, so the id is the label we have.
+      targetId: params.id,
+      targetLabel: params.id,
+      reason: body.reason,
+    }),
+  },
+  async ({ params, staff }) => ({ data: await disableAccount(params.id, requireStaff(staff)) }),
+);

@@ -1,0 +1,29 @@
+import { enableAccount } from "@/lib/accounts/account-changes";
+import { requireStaff } from "@/lib/accounts/require-staff";
+import { withRoute } from "@/lib/api/with-route";
+import { idParamsSchema } from "@/lib/schemas/common";
+import { enableManagedAccountBodySchema } from "@/lib/schemas/managed-accounts";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/managed-accounts/{id}/enable
+export const POST = withRoute(
+  "POST /api/managed-accounts/[id]/enable",
+  {
+    params: idParamsSchema,
+    body: enableManagedAccountBodySchema,
+    audit: ({ params, body }) => ({
+      action: "account.enable",
+      targetType: "managed_account",
+      targetId: params.id,
+      targetLabel: params.id,
+      reason: body.reason,
+      summary: { reenableAllConnections: body.reenableAllConnections ?? false },
+    }),
+  },
+  async ({ params, body, staff }) => ({
+    data: await enableAccount(params.id, requireStaff(staff), {
+      reenableAllConnections: body.reenableAllConnections,
+    }),
+  }),
+);

@@ -1,0 +1,33 @@
+import { getAccountDetail } from "@/lib/accounts/account-detail";
+import { withRoute } from "@/lib/api/with-route";
+import { idParamsSchema } from "@/lib/schemas/common";
+import { updatePricingBodySchema } from "@/lib/schemas/managed-accounts";
+import { updateManagedAccountPricing } from "@/lib/telnyx/managed-accounts";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/managed-accounts/{id}: the account with balance, status and what the console remembers.
+export const GET = withRoute(
+  "GET /api/managed-accounts/[id]",
+  { params: idParamsSchema },
+  async ({ params }) => ({ data: await getAccountDetail(params.id) }),
+);
+
+// PATCH /api/managed-accounts/{id}: custom pricing on or off (the only field Telnyx lets us change).
+export const PATCH = withRoute(
+  "PATCH /api/managed-accounts/[id]",
+  {
+    params: idParamsSchema,
+    body: updatePricingBodySchema,
+    audit: ({ params, body }) => ({
+      action: "account.pricing.update",
+      targetType: "managed_account",
+      targetId: params.id,
+      targetLabel: params.id,
+      summary: { allowCustomPricing: body.allowCustomPricing },
+    }),
+  },
+  async ({ params, body }) => ({
+    data: await updateManagedAccountPricing(params.id, body.allowCustomPricing),
+  }),
+);

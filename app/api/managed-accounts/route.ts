@@ -1,0 +1,40 @@
+import { createAccountOnce, idempotencyKeyOf } from "@/lib/accounts/create-account";
+import { requireStaff } from "@/lib/accounts/require-staff";
+import { withRoute } from "@/lib/api/with-route";
+import {
+  createManagedAccountBodySchema,
+  managedAccountListQuerySchema,
+} from "@/lib/schemas/managed-accounts";
+import { listManagedAccounts } from "@/lib/telnyx/managed-accounts";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/managed-accounts: one page of accounts, each with its derived status.
+export const GET = withRoute(
+  "GET /api/managed-accounts",
+  { query: managedAccountListQuerySchema },
+  async ({ query }) => ({ ...(await listManagedAccounts(query)) }),
+);
+
+// POST /api/managed-accounts: create (never retried; a double submit with one Idempotency-Key makes one).
+export const POST = withRoute(
+  "POST /api/managed-accounts",
+  {
+    body: createManagedAccountBodySchema,
+    audit: ({ body, request }) => ({
+      action: "account.create",
+      targetType: "managed_account",
+      // The id exists only after Telnyx answers; the intent row names what is being created.
+      targetLabel: body.email ?? body.businessName,
+      summary: {
+        businessName: body.businessName,
+        email: body.email ?? null,
+        allowCustomPricing: body.allowCustomPricing ?? false,
+        rollupBilling: body.rollupBilling ?? false,
+        // Checked here, before the intent row, so a malformed header writes nothing.
+        idempotencyKey: idempotencyKeyOf(request) ?? null,
+      },
+    }),
+  },
+  async ({ body, staff, request }) => createAccountOnce(body, requireStaff(staff), idempotencyKeyOf(request)),
+);
