@@ -1,0 +1,110 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { accountListOptions } from "@/lib/queries/managed-accounts";
+import { AccountsTable } from "./accounts-table";
+import { AccountsToolbar, clearFilters } from "./accounts-toolbar";
+import { Pagination } from "./pagination";
+import { StatusTabs } from "./status-tabs";
+import { UpstreamNotice } from "./upstream-notice";
+import { useAccountListState } from "./use-account-list-state";
+
+const panelId = "accounts-panel";
+
+/** The accounts list: URL state in, one query out; the first page comes hydrated from the server. */
+export function AccountsView() {
+  const list = useAccountListState();
+  const { state, setState, query, hasFilters } = list;
+  const accounts = useQuery(accountListOptions(query));
+  const isUpdating = accounts.isFetching && accounts.isPlaceholderData;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <AccountsToolbar list={list} />
+      <Card className="p-0">
+        <StatusTabs
+          value={state.status}
+          total={accounts.isPlaceholderData ? undefined : accounts.data?.meta.totalResults}
+          panelId={panelId}
+          onChange={(status) => void setState({ status, page: 1 })}
+        />
+        <div id={panelId} role="tabpanel" aria-labelledby={`status-tab-${state.status}`}>
+          {state.status === "all" ? (
+            <label className="flex items-center gap-2 px-4 pt-3 text-sm text-slate-600 dark:text-slate-300">
+              <input
+                type="checkbox"
+                checked={state.includeCancelled}
+                onChange={(event) => void setState({ includeCancelled: event.target.checked, page: 1 })}
+              />
+              Include cancelled accounts (Telnyx hides them unless asked)
+            </label>
+          ) : null}
+          <ProgressBar isActive={isUpdating} />
+          <div className="px-4 pt-2">
+            <UpstreamNotice failureCount={accounts.failureCount} failureReason={accounts.failureReason} />
+          </div>
+          {accounts.data ? (
+            accounts.data.data.length === 0 ? (
+              <EmptyPanel
+                title={
+                  hasFilters || state.status !== "all"
+                    ? "No accounts match this view."
+                    : "No managed accounts yet."
+                }
+              >
+                {hasFilters || state.status !== "all" ? (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onClick={() => void clearFilters(list, { alsoStatus: true })}
+                  >
+                    Clear filters
+                  </Button>
+                ) : null}
+              </EmptyPanel>
+            ) : (
+              <>
+                <AccountsTable
+                  accounts={accounts.data.data}
+                  sort={query.sort}
+                  isUpdating={isUpdating}
+                  onSort={(sort) => void setState({ sort, page: 1 })}
+                />
+                <Pagination
+                  meta={accounts.data.meta}
+                  onPage={(page) => void setState({ page })}
+                  onPageSize={(pageSize) => void setState({ pageSize, page: 1 })}
+                />
+              </>
+            )
+          ) : accounts.isError ? (
+            <ErrorPanel
+              message={`The accounts could not be loaded: ${accounts.error.message}`}
+              onRetry={() => void accounts.refetch()}
+              isRetrying={accounts.isFetching}
+            />
+          ) : (
+            <LoadingPanel label="Loading accounts…" />
+          )}
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+function ProgressBar({ isActive }: { isActive: boolean }) {
+  return (
+    <div className="h-0.5 overflow-hidden" aria-hidden={!isActive}>
+      {isActive ? (
+        <div
+          role="progressbar"
+          aria-label="Loading the next page"
+          className="h-full w-1/3 animate-pulse bg-brand-500"
+        />
+      ) : null}
+    </div>
+  );
+}

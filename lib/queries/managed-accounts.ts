@@ -1,0 +1,163 @@
+// Managed accounts in the browser: query options (shared with the server pages' prefetch, so keys match)
+// and one mutation hook per action. The create call is deliberately NOT here: its answer carries the new
+// API key, which must never enter the query cache (see components/accounts/create-form.tsx).
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
+import { toast } from "sonner";
+import type { ListResult } from "@/lib/schemas/common";
+import type {
+  ChannelLimit,
+  ChannelPool,
+  ManagedAccount,
+  ManagedAccountListQuery,
+} from "@/lib/schemas/managed-accounts";
+import type { AccountDetail, AccountHistoryPage } from "@/lib/accounts/types";
+import { fetchJson } from "./fetch-json";
+
+export const accountKeys = {
+  all: ["managed-accounts"] as const,
+  lists: () => [...accountKeys.all, "list"] as const,
+  list: (query: ManagedAccountListQuery) => [...accountKeys.lists(), query] as const,
+  pool: () => [...accountKeys.all, "channels"] as const,
+  detail: (id: string) => [...accountKeys.all, "detail", id] as const,
+  history: (id: string) => [...accountKeys.all, "history", id] as const,
+};
+
+function toSearch(query: ManagedAccountListQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+export function accountListOptions(query: ManagedAccountListQuery) {
+  return queryOptions({
+    queryKey: accountKeys.list(query),
+    queryFn: ({ signal }) =>
+      fetchJson<ListResult<ManagedAccount>>(`/api/managed-accounts?${toSearch(query)}`, { signal }),
+    // The old page stays on screen (dimmed, with a progress bar) while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function channelPoolOptions() {
+  return queryOptions({
+    queryKey: accountKeys.pool(),
+    queryFn: async ({ signal }) =>
+      (await fetchJson<{ data: ChannelPool }>("/api/managed-accounts/channels", { signal })).data,
+  });
+}
+
+export function accountDetailOptions(id: string) {
+  return queryOptions({
+    queryKey: accountKeys.detail(id),
+    queryFn: async ({ signal }) =>
+      (await fetchJson<{ data: AccountDetail }>(`/api/managed-accounts/${id}`, { signal })).data,
+  });
+}
+
+export function accountHistoryOptions(id: string) {
+  return queryOptions({
+    queryKey: accountKeys.history(id),
+    queryFn: ({ signal }) =>
+      fetchJson<AccountHistoryPage>(`/api/audit?target=${encodeURIComponent(id)}&pageSize=20`, { signal }),
+    staleTime: 0,
+  });
+}
+
+/** Writes an account's new state into every cached list page and its detail, then refetches them. */
+function applyAccount(client: QueryClient, account: Partial<ManagedAccount> & { id: string }) {
+  client.setQueriesData<ListResult<ManagedAccount>>({ queryKey: accountKeys.lists() }, (page) =>
+    page
+      ? { ...page, data: page.data.map((row) => (row.id === account.id ? { ...row, ...account } : row)) }
+      : page,
+  );
+  client.setQueryData<AccountDetail>(accountKeys.detail(account.id), (detail) =>
+    detail ? { ...detail, ...account } : detail,
+  );
+}
+
+function refreshAccount(client: QueryClient, id: string) {
+  // Status tabs change membership, so every list is refetched, not only patched.
+  void client.invalidateQueries({ queryKey: accountKeys.lists() });
+  void client.invalidateQueries({ queryKey: accountKeys.detail(id) });
+  void client.invalidateQueries({ queryKey: accountKeys.history(id) });
+}
+
+const post = <T>(url: string, method: string, json: unknown) => fetchJson<T>(url, { method, json });
+
+export function useDisableAccount(account: Pick<ManagedAccount, "id" | "email">) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      post<{ data: ManagedAccount }>(`/api/managed-accounts/${account.id}/disable`, "POST", { reason }),
+    onSuccess: ({ data }) => {
+      applyAccount(client, { ...data, status: data.status ?? "disabled" });
+      toast.success(`${account.email} is disabled.`);
+    },
+    onSettled: () => refreshAccount(client, account.id),
+  });
+}
+
+export function useEnableAccount(account: Pick<ManagedAccount, "id" | "email">) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { reason: string; reenableAllConnections: boolean }) =>
+      post<{ data: ManagedAccount }>(`/api/managed-accounts/${account.id}/enable`, "POST", body),
+    onSuccess: ({ data }, body) => {
+      applyAccount(client, { ...data, status: data.status ?? "enabled" });
+      toast.success(
+        body.reenableAllConnections
+          ? `${account.email} is enabled; its connections were re-enabled where they passed validation.`
+          : `${account.email} is enabled.`,
+      );
+    },
+    onSettled: () => refreshAccount(client, account.id),
+  });
+}
+
+export function useSetChannelLimit(account: Pick<ManagedAccount, "id" | "email">) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { channelLimit: number; reason: string }) =>
+      post<{ data: ChannelLimit }>(`/api/managed-accounts/${account.id}/channel-limit`, "PUT", body),
+    onSuccess: ({ data }) => {
+      toast.success(`Channel limit for ${account.email} set to ${data.channelLimit}.`);
+    },
+    onSettled: () => {
+      refreshAccount(client, account.id);
+      void client.invalidateQueries({ queryKey: accountKeys.pool() });
+    },
+  });
+}
+
+/** Optimistic: the switch flips at once and flips back if Telnyx refuses (the change is reversible). */
+export function useSetCustomPricing(account: Pick<ManagedAccount, "id" | "email">) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (allowCustomPricing: boolean) =>
+      post<{ data: ManagedAccount }>(`/api/managed-accounts/${account.id}`, "PATCH", { allowCustomPricing }),
+    onMutate: async (allowCustomPricing) => {
+      await client.cancelQueries({ queryKey: accountKeys.detail(account.id) });
+      const previous = client.getQueryData<AccountDetail>(accountKeys.detail(account.id));
+      applyAccount(client, { id: account.id, allowCustomPricing });
+      return { previous };
+    },
+    onError: (_error, allowCustomPricing, context) => {
+      applyAccount(client, { id: account.id, allowCustomPricing: !allowCustomPricing });
+      if (context?.previous) client.setQueryData(accountKeys.detail(account.id), context.previous);
+    },
+    onSuccess: ({ data }) => {
+      toast.success(
+        `Custom pricing ${data.allowCustomPricing ? "allowed" : "turned off"} for ${account.email}. It may take time to apply.`,
+      );
+    },
+    onSettled: () => refreshAccount(client, account.id),
+  });
+}
