@@ -4,7 +4,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { NEXT_BIN, ROOT } from "./paths.mjs";
 
-const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
+// NEXT_DIST_DIR lets parallel runs on one machine keep separate builds (next.config.js reads it too).
+const BUILD_ID = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
 // public/ is served from disk by next start, so it never makes a build stale.
 const SOURCE_DIRS = ["app", "components", "lib"];
 const SOURCE_FILES = [
