@@ -5,6 +5,7 @@ import { optionalEnum, optionalText, queryBoolean, queryInteger, reasonSchema } 
 export const userStatuses = ["enabled", "disabled", "blocked"] as const;
 export const userRecordTypes = ["organization_owner", "organization_sub_user"] as const;
 export const reportFormats = ["csv", "json"] as const;
+export type ReportFormat = (typeof reportFormats)[number];
 
 export const orgUserListQuerySchema = z.object({
   page: queryInteger("Page", 1, 100_000, 1),
