@@ -123,14 +123,16 @@ export async function checkUpstreamReachable(): Promise<{
   status?: number;
 }> {
   const settings = await upstreamSettings();
+  const timeout = Math.min(healthTimeoutMs, settings.timeoutMs);
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), healthTimeoutMs);
+  const timer = setTimeout(() => controller.abort(), timeout);
   const startedAt = performance.now();
   try {
     const response = await sdkClient(settings)
       .managedAccounts.getAllocatableGlobalOutboundChannels({
         signal: controller.signal,
-        timeout: healthTimeoutMs,
+        timeout,
+        maxRetries: 0,
       })
       .asResponse();
     await response.body?.cancel();
