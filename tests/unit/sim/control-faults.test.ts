@@ -201,7 +201,7 @@ describe("robustness", () => {
       ["GET", "/nowhere"],
       ["DELETE", "/managed_accounts"],
       ["PUT", "/organizations/users"],
-    ]) {
+    ] as const) {
       const answer = await rawCall(sim, method, path);
       expect(answer.status).toBe(404);
       expectErrorEnvelope(answer.body);

@@ -169,7 +169,7 @@ describe("POST /organizations/users/{id}/actions/remove", () => {
 
 describe("GET /organizations/users/users_groups_report", () => {
   it("answers JSON with groups by default and for Accept: application/json", async () => {
-    for (const headers of [{}, { accept: "application/json" }]) {
+    for (const headers of [{}, { accept: "application/json" }] as Record<string, string>[]) {
       const answer = await call(sim, REPORT, "GET", "/organizations/users/users_groups_report", { headers });
       expect(answer.contentType).toMatch(/^application\/json/);
       expect(dataOf<WireUser[]>(answer)).toEqual(everyone);
