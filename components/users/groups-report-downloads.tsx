@@ -1,0 +1,91 @@
+"use client";
+
+import { Download, Loader2, X } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { usePermission } from "@/components/shell/staff-context";
+import { Button } from "@/components/ui/button";
+import { DisabledReason } from "@/components/ui/disabled-reason";
+import type { reportFormats } from "@/lib/schemas/org-users";
+import { downloadReport, formatBytes } from "./download-report";
+
+type ReportFormat = (typeof reportFormats)[number];
+
+type DownloadState =
+  { phase: "idle"; note: string } | { phase: "downloading"; format: ReportFormat; bytes: number };
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** CSV and JSON buttons for the users-and-groups report, with bytes received while it streams. */
+export function GroupsReportDownloads() {
+  const { allowed, reason } = usePermission("users.export");
+  const [state, setState] = useState<DownloadState>({ phase: "idle", note: "" });
+  const [controller, setController] = useState<AbortController | null>(null);
+  const isBusy = state.phase === "downloading";
+
+  async function start(format: ReportFormat) {
+    const abort = new AbortController();
+    setController(abort);
+    setState({ phase: "downloading", format, bytes: 0 });
+    try {
+      const file = await downloadReport(
+        `/api/org-users/groups-report?format=${format}`,
+        `users-groups-${today()}.${format}`,
+        (bytes) => setState({ phase: "downloading", format, bytes }),
+        abort.signal,
+      );
+      setState({ phase: "idle", note: `Saved ${file.fileName} (${formatBytes(file.bytes)}).` });
+      toast.success(`Report saved as ${file.fileName}`);
+    } catch (error) {
+      const isCancelled = error instanceof DOMException && error.name === "AbortError";
+      const message = isCancelled
+        ? "Download cancelled."
+        : `The report could not be downloaded: ${error instanceof Error ? error.message : "unknown error"}`;
+      setState({ phase: "idle", note: message });
+      if (!isCancelled) toast.error(message);
+    } finally {
+      setController(null);
+    }
+  }
+
+  const buttons = (["csv", "json"] as const).map((format) => (
+    <Button
+      key={format}
+      variant="secondary"
+      onClick={() => start(format)}
+      disabled={!allowed || isBusy}
+      data-testid={`download-report-${format}`}
+    >
+      {isBusy && state.format === format ? (
+        <Loader2 aria-hidden className="size-4 animate-spin" />
+      ) : (
+        <Download aria-hidden className="size-4" />
+      )}
+      {format.toUpperCase()} report
+    </Button>
+  ));
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex items-center gap-2" role="group" aria-label="Users and groups report">
+        {allowed ? buttons : <DisabledReason reason={reason}>{buttons}</DisabledReason>}
+        {isBusy ? (
+          <Button variant="ghost" size="sm" onClick={() => controller?.abort()}>
+            <X aria-hidden className="size-4" />
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+      <p
+        role="status"
+        aria-live="polite"
+        className="text-xs text-slate-500 dark:text-slate-400"
+        data-testid="report-status"
+      >
+        {isBusy
+          ? `Downloading the ${state.format.toUpperCase()} report… ${formatBytes(state.bytes)} received`
+          : state.note}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { Card, CardTitle } from "@/components/ui/card";
+import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { orgUserOptions } from "@/lib/queries/org-users";
+import { LastSignIn } from "./last-sign-in";
+import { RemoveUserAction } from "./remove-user-action";
+import { formatUtc } from "./sign-in-age";
+import { GroupList, RoleBadge, SsoBypassBadge, UserStatusBadge } from "./user-badges";
+import { UserHistory } from "./user-history";
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-1 gap-1 py-2 sm:grid-cols-3">
+      <dt className="text-sm text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="text-sm sm:col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+export function UserDetail({ id }: { id: string }) {
+  const router = useRouter();
+  const user = useQuery(orgUserOptions(id));
+
+  if (user.isPending) return <LoadingPanel label="Loading user…" />;
+  if (user.isError) {
+    return (
+      <Card>
+        <ErrorPanel
+          message={user.error.message}
+          onRetry={() => user.refetch()}
+          isRetrying={user.isFetching}
+        />
+      </Card>
+    );
+  }
+  const { data } = user;
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <Link
+            href="/users"
+            className="mb-2 inline-flex items-center gap-1 text-sm text-brand-700 hover:underline dark:text-brand-300"
+          >
+            <ArrowLeft aria-hidden className="size-4" />
+            All users
+          </Link>
+          <h1 className="text-2xl font-semibold tracking-tight break-all">{data.email}</h1>
+        </div>
+        <RemoveUserAction user={data} onRemoved={() => router.push("/users")} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardTitle>Details</CardTitle>
+          <dl className="mt-2 divide-y divide-slate-100 dark:divide-slate-800" data-testid="user-fields">
+            <Row label="Email">{data.email}</Row>
+            <Row label="User id">
+              <code className="font-mono text-xs break-all">{data.id}</code>
+            </Row>
+            <Row label="Role">
+              <RoleBadge recordType={data.recordType} />
+            </Row>
+            <Row label="Status">
+              <UserStatusBadge status={data.userStatus} />
+            </Row>
+            <Row label="Created">{formatUtc(data.createdAt)}</Row>
+            <Row label="Last sign-in">
+              <LastSignIn lastSignInAt={data.lastSignInAt} />
+              {data.lastSignInAt ? (
+                <span className="ml-2 text-xs text-slate-500">{formatUtc(data.lastSignInAt)}</span>
+              ) : null}
+            </Row>
+            <Row label="Single sign-on">
+              {data.bypassesSso ? <SsoBypassBadge bypassesSso /> : "Signs in through SSO"}
+            </Row>
+          </dl>
+        </Card>
+        <Card>
+          <CardTitle>Groups ({data.groups?.length ?? 0})</CardTitle>
+          <div className="mt-3">
+            <GroupList groups={data.groups} />
+          </div>
+        </Card>
+      </div>
+      <Card>
+        <CardTitle>History in Subdesk</CardTitle>
+        <UserHistory id={id} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { Search, X } from "lucide-react";
+import { useEffect, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, inputClassName } from "@/components/ui/input";
+import { userStatuses, type UserStatus } from "@/lib/schemas/org-users";
+
+const EMAIL_DEBOUNCE_MS = 300;
+
+interface UsersToolbarProps {
+  email: string;
+  status: UserStatus | null;
+  onEmailChange: (email: string) => void;
+  onStatusChange: (status: UserStatus | null) => void;
+  onClear: () => void;
+  children?: React.ReactNode;
+}
+
+/** Email (partial match, applied after a pause in typing) and status filters. */
+export function UsersToolbar({
+  email,
+  status,
+  onEmailChange,
+  onStatusChange,
+  onClear,
+  children,
+}: UsersToolbarProps) {
+  const emailId = useId();
+  const statusId = useId();
+  const [draft, setDraft] = useState(email);
+  const [appliedEmail, setAppliedEmail] = useState(email);
+
+  // Back/forward and "Clear" change the address: the box follows it (adjusted during render, not in an effect).
+  if (email !== appliedEmail) {
+    setAppliedEmail(email);
+    setDraft(email);
+  }
+
+  useEffect(() => {
+    if (draft.trim() === email.trim()) return;
+    const timer = setTimeout(() => onEmailChange(draft), EMAIL_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, email, onEmailChange]);
+
+  const hasFilters = email !== "" || status !== null;
+  return (
+    <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter users">
+      <div className="flex min-w-64 flex-1 flex-col gap-1.5">
+        <label htmlFor={emailId} className="text-sm font-medium">
+          Email contains
+        </label>
+        <div className="relative">
+          <Search aria-hidden className="absolute top-3 left-3 size-4 text-slate-400" />
+          <Input
+            id={emailId}
+            type="search"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") onEmailChange(draft);
+            }}
+            placeholder="part of an email address"
+            className="pl-9"
+            autoComplete="off"
+          />
+        </div>
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <label htmlFor={statusId} className="text-sm font-medium">
+          Status
+        </label>
+        <select
+          id={statusId}
+          value={status ?? ""}
+          onChange={(event) => onStatusChange((event.target.value || null) as UserStatus | null)}
+          className={`${inputClassName} w-40`}
+        >
+          <option value="">Any status</option>
+          {userStatuses.map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </select>
+      </div>
+      {children}
+      {hasFilters ? (
+        <Button variant="ghost" onClick={onClear}>
+          <X aria-hidden className="size-4" />
+          Clear filters
+        </Button>
+      ) : null}
+    </div>
+  );
+}
