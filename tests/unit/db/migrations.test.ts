@@ -11,7 +11,7 @@ describeEachDatabase("migrations", (target) => {
       .db()
       .execute<{ table_name: string }>(
         sql`select table_name from information_schema.tables where table_schema = 'public'`,
-      );
+      )) as unknown as { rows: { table_name: string }[] };
     const names = result.rows.map((row) => row.table_name);
     for (const table of tables) expect(names).toContain(table);
   });
