@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { StatCard } from "@/components/accounts/stat-card";
+import { AppError } from "@/lib/api/errors";
+import { getCurrentStaff } from "@/lib/auth/session";
+import { managedAccountListQuerySchema, type ChannelPool } from "@/lib/schemas/managed-accounts";
+import { orgUserListQuerySchema } from "@/lib/schemas/org-users";
+import { getChannelPool, listManagedAccounts } from "@/lib/telnyx/managed-accounts";
+import { listOrgUsers } from "@/lib/telnyx/org-users";
+
+export const metadata: Metadata = { title: "Overview" };
+export const dynamic = "force-dynamic";
+
+type Figure = number | { error: string };
+
+/** Each figure is read on its own: one upstream failure leaves the other cards standing. */
+async function figure(read: () => Promise<number>): Promise<Figure> {
+  try {
+    return await read();
+  } catch (error) {
+    return { error: error instanceof AppError ? error.message : "Telnyx could not be reached." };
+  }
+}
+
+// Counts come from a one-row page's totals: the cheapest question Telnyx answers with a number.
+const countAccounts = (status: "all" | "disabled") =>
+  figure(async () => {
+    const page = await listManagedAccounts(managedAccountListQuerySchema.parse({ pageSize: 1, status }));
+    return page.meta.totalResults;
+  });
+
+export default async function OverviewPage() {
+  const staff = await getCurrentStaff();
+  if (!staff) redirect("/login");
+
+  const pool = getChannelPool().then(
+    (value): { value: ChannelPool } => ({ value }),
+    (error: unknown) => ({
+      error: error instanceof AppError ? error.message : "Telnyx could not be reached.",
+    }),
+  );
+  const [accounts, disabled, users, poolAnswer] = await Promise.all([
+    countAccounts("all"),
+    countAccounts("disabled"),
+    figure(
+      async () =>
+        (await listOrgUsers(orgUserListQuerySchema.parse({ page: 1, pageSize: 1 }))).meta.totalResults,
+    ),
+    pool,
+  ]);
+  const poolFigure = (pick: (value: ChannelPool) => number): Figure =>
+    "value" in poolAnswer ? pick(poolAnswer.value) : poolAnswer;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          Live figures from Telnyx for this manager.
+        </p>
+      </div>
+      <section aria-labelledby="pool-heading" className="flex flex-col gap-3">
+        <h2 id="pool-heading" className="text-lg font-semibold">
+          Outbound channel pool
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <StatCard
+            title="Allocatable"
+            value={poolFigure((p) => p.allocatable)}
+            testId="overview-allocatable"
+          />
+          <StatCard title="Allocated" value={poolFigure((p) => p.allocated)} testId="overview-allocated" />
+          <StatCard
+            title="Headroom"
+            value={poolFigure((p) => p.headroom)}
+            note="Allocatable minus allocated: what is left to hand out."
+            testId="overview-headroom"
+          />
+        </div>
+      </section>
+      <section aria-labelledby="counts-heading" className="flex flex-col gap-3">
+        <h2 id="counts-heading" className="text-lg font-semibold">
+          Accounts and users
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <StatCard
+            title="Managed accounts"
+            value={accounts}
+            note="Not counting cancelled accounts."
+            href="/accounts"
+            testId="overview-accounts"
+          />
+          <StatCard
+            title="Disabled accounts"
+            value={disabled}
+            href="/accounts?status=disabled"
+            testId="overview-disabled"
+          />
+          <StatCard title="Organization users" value={users} href="/users" testId="overview-users" />
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useState } from "react";
+import { Gauge, Power, PowerOff } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { DisabledReason } from "@/components/ui/disabled-reason";
+import { usePermission } from "@/components/shell/staff-context";
+import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
+import { ChannelLimitDialog } from "./channel-limit-dialog";
+import { DisableDialog } from "./disable-dialog";
+import { EnableDialog } from "./enable-dialog";
+
+type OpenDialog = "disable" | "enable" | "limit" | null;
+
+/**
+ * Disable / enable / channel limit. Every role sees every action; those it may not take are disabled with
+ * the reason, so a support agent knows to escalate. When the status is unknown both toggles are offered.
+ */
+export function AccountActions({
+  account,
+  knownLimit,
+}: {
+  account: ManagedAccount;
+  knownLimit: number | null;
+}) {
+  const [open, setOpen] = useState<OpenDialog>(null);
+  const toggle = usePermission("accounts.toggle");
+  const channels = usePermission("accounts.channels");
+  const canOfferDisable = account.status !== "disabled" && account.status !== "cancelled";
+  const canOfferEnable = account.status !== "enabled" && account.status !== "cancelled";
+  const onOpenChange = (next: boolean) => !next && setOpen(null);
+
+  return (
+    <div className="flex flex-wrap gap-2" aria-label="Account actions" role="group">
+      {canOfferDisable ? (
+        <DisabledReason reason={toggle.reason}>
+          <Button variant="danger" disabled={!toggle.allowed} onClick={() => setOpen("disable")}>
+            <PowerOff aria-hidden className="size-4" />
+            Disable
+          </Button>
+        </DisabledReason>
+      ) : null}
+      {canOfferEnable ? (
+        <DisabledReason reason={toggle.reason}>
+          <Button disabled={!toggle.allowed} onClick={() => setOpen("enable")}>
+            <Power aria-hidden className="size-4" />
+            Enable
+          </Button>
+        </DisabledReason>
+      ) : null}
+      <DisabledReason reason={channels.reason}>
+        <Button variant="secondary" disabled={!channels.allowed} onClick={() => setOpen("limit")}>
+          <Gauge aria-hidden className="size-4" />
+          Set channel limit
+        </Button>
+      </DisabledReason>
+      {open === "disable" ? <DisableDialog account={account} open onOpenChange={onOpenChange} /> : null}
+      {open === "enable" ? <EnableDialog account={account} open onOpenChange={onOpenChange} /> : null}
+      {open === "limit" ? (
+        <ChannelLimitDialog account={account} knownLimit={knownLimit} open onOpenChange={onOpenChange} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+
+/** Cancel + confirm, with the server's refusal (if any) shown above them. */
+export function DialogFooter({
+  error,
+  isPending,
+  confirmLabel,
+  pendingLabel,
+  variant = "primary",
+  onCancel,
+  isConfirmDisabled = false,
+}: {
+  error?: string;
+  isPending: boolean;
+  confirmLabel: string;
+  pendingLabel: string;
+  variant?: "primary" | "danger";
+  onCancel: () => void;
+  isConfirmDisabled?: boolean;
+}) {
+  return (
+    <>
+      {error ? (
+        <p role="alert" className="mt-3 text-sm font-medium text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-5 flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel} disabled={isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant={variant} disabled={isPending || isConfirmDisabled}>
+          {isPending ? pendingLabel : confirmLabel}
+        </Button>
+      </div>
+    </>
+  );
+}

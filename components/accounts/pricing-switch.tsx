@@ -1,0 +1,47 @@
+"use client";
+
+import * as Switch from "@radix-ui/react-switch";
+import { DisabledReason } from "@/components/ui/disabled-reason";
+import { usePermission } from "@/components/shell/staff-context";
+import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
+import { useSetCustomPricing } from "@/lib/queries/managed-accounts";
+
+/** Custom pricing on/off. Optimistic (it is reversible); flips back with an error if Telnyx refuses. */
+export function PricingSwitch({
+  account,
+}: {
+  account: Pick<ManagedAccount, "id" | "email" | "allowCustomPricing">;
+}) {
+  const { allowed, reason } = usePermission("accounts.pricing");
+  const setPricing = useSetCustomPricing(account);
+  const control = (
+    <Switch.Root
+      id="custom-pricing"
+      checked={account.allowCustomPricing}
+      disabled={!allowed || setPricing.isPending}
+      onCheckedChange={(checked) => setPricing.mutate(checked)}
+      aria-describedby="custom-pricing-note"
+      className="relative h-6 w-11 shrink-0 rounded-full bg-slate-300 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-60 data-[state=checked]:bg-brand-600 dark:bg-slate-700"
+    >
+      <Switch.Thumb className="block size-5 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[22px]" />
+    </Switch.Root>
+  );
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center gap-3">
+        <DisabledReason reason={reason}>{control}</DisabledReason>
+        <label htmlFor="custom-pricing" className="text-sm font-medium">
+          Allow custom pricing
+        </label>
+      </div>
+      <p id="custom-pricing-note" className="text-xs text-slate-500 dark:text-slate-400">
+        The change may take time to apply at Telnyx, and Telnyx sets the actual prices.
+      </p>
+      {setPricing.isError ? (
+        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
+          Custom pricing was not changed: {setPricing.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
