@@ -7,11 +7,8 @@ const tables = ["staff", "auth_sessions", "sign_in_failures", "audit_events", "a
 
 describeEachDatabase("migrations", (target) => {
   it("create every table", async () => {
-    const result = await target
-      .db()
-      .execute<{ table_name: string }>(
-        sql`select table_name from information_schema.tables where table_schema = 'public'`,
-      )) as unknown as { rows: { table_name: string }[] };
+    const query = sql`select table_name from information_schema.tables where table_schema = 'public'`;
+    const result = (await target.db().execute(query)) as unknown as { rows: { table_name: string }[] };
     const names = result.rows.map((row) => row.table_name);
     for (const table of tables) expect(names).toContain(table);
   });
