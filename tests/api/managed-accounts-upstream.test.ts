@@ -13,6 +13,7 @@ import { auditRows, expectError, simAccounts } from "./managed-accounts-fixtures
 // Telnyx misbehaving, made to happen with the simulator's fault control. The server's own deadline is
 // TELNYX_TIMEOUT_MS (8 s by default); the hang test's timeout leaves room above it.
 let admin: ApiClient;
+let failedBusinessName = "(the 500 test did not run)";
 
 beforeAll(async () => {
   await resetSim();
@@ -58,6 +59,11 @@ describe("upstream trouble", () => {
     await expectError(response, 502, "upstream_unavailable");
     expect((await requestCounts()).CreateManagedAccount).toBe(1);
     expect((await simAccounts()).some((account) => account.organization_name === businessName)).toBe(false);
+    failedBusinessName = businessName;
+  });
+
+  it("the failed create is in the audit trail as a failure", async () => {
+    const businessName = failedBusinessName;
     const rows = await auditRows(admin, { action: "account.create", target: businessName });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.outcome).toBe("failure");
