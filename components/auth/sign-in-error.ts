@@ -1,0 +1,40 @@
+// What a failed sign-in tells the person. next-auth reports errors as a code in a URL parameter; a
+// throttled attempt arrives as `rate_limited:<seconds>` (see lib/auth/sign-in-throttle-response.ts).
+
+export function signInErrorMessage(code: string | null | undefined, status?: number): string | null {
+  if (!code && (status === undefined || status < 400)) return null;
+  const throttled = /^rate_limited(?::(\d+))?$/.exec(code ?? "");
+  if (throttled || status === 429) {
+    const seconds = Number(throttled?.[1] ?? 0);
+    if (!seconds) return "Too many failed sign-ins. Wait a while before trying again.";
+    const minutes = Math.ceil(seconds / 60);
+    const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString([], {
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (after ${at}).`;
+  }
+  if (code === "CredentialsSignin" || status === 401)
+    return "That email and password do not match an active account.";
+  if (code === "SessionRequired") return "Please sign in to continue.";
+  return "Sign-in failed. Please try again.";
+}
+
+/**
+ * Only a path on this site: never let a crafted link send someone elsewhere after they sign in. An absolute
+ * URL counts only when it names `origin` (the browser's own, or the server's NEXTAUTH_URL).
+ */
+export function safeCallbackPath(value: string | null | undefined, origin?: string): string {
+  if (!value) return "/";
+  const base = "http://placeholder.invalid";
+  const own = origin ?? (typeof window === "undefined" ? undefined : window.location.origin);
+  try {
+    const url = new URL(value, base);
+    const ownOrigin = own ? new URL(own).origin : undefined;
+    if (url.origin !== base && url.origin !== ownOrigin) return "/";
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/login") ? path : "/";
+  } catch {
+    return "/";
+  }
+}
