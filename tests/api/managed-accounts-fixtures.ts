@@ -77,7 +77,10 @@ export interface AuditView {
 export async function auditRows(client: ApiClient, filters: { action: string; target?: string }) {
   const query = new URLSearchParams({ action: filters.action, pageSize: "100" });
   if (filters.target) query.set("target", filters.target);
-  const body = await client.getJson<{ data: Record<string, unknown>[] }>(`/api/audit?${query}`);
+  const response = await client.get(`/api/audit?${query}`);
+  // A short message, not a 404 page's HTML: until the audit API exists this is what fails.
+  if (!response.ok) throw new Error(`GET /api/audit?${query} answered ${response.status}`);
+  const body = (await response.json()) as { data: Record<string, unknown>[] };
   return body.data.map((row): AuditView => {
     const actor = row.actor as { email?: string } | undefined;
     return {

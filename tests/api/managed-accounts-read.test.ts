@@ -80,7 +80,10 @@ describe("GET /api/managed-accounts", () => {
       const expected = accounts.filter((account) => account.status === status);
       expect(expected.length).toBeGreaterThan(0);
       expect(body.meta.totalResults).toBe(expected.length);
-      expect(new Set(body.data.map((row) => row.id))).toEqual(new Set(expected.map((account) => account.id)));
+      const ids = new Set(expected.map((account) => account.id));
+      // Enabled accounts fill more than one page of 250: every row shown must be one of them.
+      expect(body.data).toHaveLength(Math.min(250, expected.length));
+      for (const row of body.data) expect(ids.has(row.id), row.id).toBe(true);
       for (const row of body.data) expect(row.status).toBe(status);
     });
   }
