@@ -1,6 +1,6 @@
 // Cookie names and flags chosen on purpose (next-auth's defaults are a `__Secure-` name and loose flags).
 // Over https every cookie is `__Host-`: Secure, path=/, no Domain, so a sibling subdomain cannot plant one.
-import "server-only";
+// No "server-only" here: proxy.ts needs the same session cookie name for withAuth, and nothing here is secret.
 import type { CookiesOptions } from "next-auth";
 
 export function isHttpsDeployment(): boolean {
