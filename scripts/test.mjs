@@ -90,6 +90,11 @@ function prepareBuild({ skipBuild }) {
   return buildApp();
 }
 
+async function runTypecheck() {
+  console.log("[test] tsc --noEmit");
+  return (await run("tsc", ["--noEmit", "-p", "."], { env: scrubbedEnv() })) === 0;
+}
+
 async function runVitest(project, env, reportsDir) {
   const report = path.join(reportsDir, `${project}.json`);
   const args = ["run", "--project", project, "--passWithNoTests"];
@@ -183,6 +188,11 @@ async function main() {
   const needsServer = options.only.has("api") || options.only.has("e2e");
   if (options.only.has("e2e") && !(await prepareChromium())) {
     outcomes.push({ name: "e2e", passed: 0, failed: 1, skipped: 0, note: "no Chromium" });
+    return finish(outcomes);
+  }
+  // A full run starts with the type check the build leaves out (next.config.js); --only runs skip it.
+  if (options.only.size === PHASES.length && !(await timed("typecheck", runTypecheck))) {
+    outcomes.push({ name: "typecheck", passed: 0, failed: 1, skipped: 0, note: "tsc found type errors" });
     return finish(outcomes);
   }
   // A --only unit run needs no build.
