@@ -64,7 +64,7 @@ export function FilterInput({ label, name, value, match, placeholder, onChange }
             if (isFilterReady(text, next)) onChange({ value: text.trim(), match: next });
             else onChange({ value: "", match: next });
           }}
-          className={`${inputClassName} w-32`}
+          className={`${inputClassName.replace("w-full", "")} w-32 shrink-0`}
         >
           <option value="contains">contains</option>
           <option value="eq">is exactly</option>

@@ -1,0 +1,160 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "../support/api-client";
+import { requestCounts, resetSim } from "../support/sim-control";
+import { rowEmails } from "./support/accounts-page";
+import { loginAs } from "./support/login";
+import { select, simAccount, simAccounts, simPool, type SimAccount } from "./support/sim-accounts";
+
+let account: SimAccount;
+
+test.beforeEach(async ({ page }) => {
+  await resetSim();
+  // The newest enabled account: it is on the list's first page too.
+  account = select(await simAccounts(), { status: "enabled" })[0]!;
+  await loginAs(page, "admin", `/accounts/${account.id}`);
+  await expect(page.getByTestId("account-title")).toHaveText(account.email);
+});
+
+const headerStatus = (page: Page) =>
+  page.getByTestId("account-title").locator("..").getByTestId("account-status");
+
+interface AuditRow {
+  action: string;
+  reason: string | null;
+  actorEmail: string | null;
+  outcome: string;
+  targetId: string | null;
+}
+
+async function auditRowsFor(id: string): Promise<AuditRow[]> {
+  const admin = await signIn("admin");
+  const body = await admin.getJson<{ data: AuditRow[] }>(`/api/audit?target=${id}`);
+  return body.data;
+}
+
+test("the detail page shows every field, the balance, status and what the console remembers", async ({
+  page,
+}) => {
+  const fields = page.getByTestId("account-fields");
+  await expect(fields).toContainText(account.id);
+  await expect(fields).toContainText(account.organization_name);
+  await expect(fields).toContainText("API user");
+  await expect(fields).toContainText("Manager account id");
+  await expect(fields).toContainText(
+    account.rollup_billing ? "On (fixed at creation" : "Off (fixed at creation",
+  );
+  await expect(headerStatus(page)).toHaveText("enabled");
+  await expect(page.getByTestId("balance-card")).toBeVisible();
+  await expect(page.getByTestId("known-channel-limit")).toHaveText("Not known (Telnyx does not report it)");
+  await expect(page.getByText("may take time to apply")).toBeVisible();
+
+  const rollup = select(await simAccounts()).find((candidate) => candidate.rollup_billing)!;
+  await page.goto(`/accounts/${rollup.id}`);
+  await expect(page.getByTestId("rollup-note")).toContainText("manager account's balance");
+});
+
+test("disable with a reason: status changes in detail and list, and the audit row exists", async ({
+  page,
+}) => {
+  await page.getByRole("button", { name: "Disable" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(`Disable ${account.email}?`);
+  await expect(dialog).toContainText(account.organization_name);
+  await expect(dialog).toContainText("Calls already in progress are not cut");
+
+  const before = await requestCounts();
+  await dialog.getByRole("button", { name: "Disable account" }).click();
+  await expect(dialog.getByText("Give a reason")).toBeVisible();
+  expect((await requestCounts()).DisableManagedAccount ?? 0).toBe(before.DisableManagedAccount ?? 0);
+
+  const reason = `e2e disable ${Date.now()}`;
+  await dialog.getByLabel(/Reason/).fill(reason);
+  await dialog.getByRole("button", { name: "Disable account" }).click();
+  await expect(page.getByText(`${account.email} is disabled.`)).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(headerStatus(page)).toHaveText("disabled");
+  await expect(page.getByTestId("last-toggle")).toContainText("Disabled by admin@subdesk.test");
+  expect((await simAccount(account.id)).status).toBe("disabled");
+
+  const rows = await auditRowsFor(account.id);
+  const row = rows.find((candidate) => candidate.action === "account.disable" && candidate.reason === reason);
+  expect(row).toMatchObject({ actorEmail: "admin@subdesk.test", outcome: "success", targetId: account.id });
+  await expect(page.getByTestId("account-history")).toContainText(reason);
+
+  // Back to the list without a reload: the row shows the new state.
+  await page.getByRole("link", { name: "All accounts" }).click();
+  const row1 = page.getByTestId("account-row").filter({ hasText: account.email });
+  await expect(row1.getByTestId("account-status")).toHaveText("disabled");
+});
+
+test("enable with the re-enable-all-connections option and its caveat", async ({ page }) => {
+  const admin = await signIn("admin");
+  const disabled = await admin.post(`/api/managed-accounts/${account.id}/disable`, {
+    reason: "set up for enable",
+  });
+  expect(disabled.status).toBe(200);
+  await page.reload();
+  await expect(headerStatus(page)).toHaveText("disabled");
+
+  await page.getByRole("button", { name: "Enable" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("Connections that fail Telnyx's validation stay disabled");
+  await dialog.getByLabel(/re-enable all of the account's connections/).check();
+  await dialog.getByLabel(/Reason/).fill("customer paid");
+  await dialog.getByRole("button", { name: "Enable account" }).click();
+  await expect(page.getByText(/is enabled; its connections were re-enabled/)).toBeVisible();
+  await expect(headerStatus(page)).toHaveText("enabled");
+  expect((await simAccount(account.id)).status).toBe("enabled");
+  const rows = await auditRowsFor(account.id);
+  expect(rows.some((row) => row.action === "account.enable" && row.reason === "customer paid")).toBe(true);
+});
+
+test("channel limit: headroom shown, 0 warns, over-allocation refused before any call, a valid limit is set", async ({
+  page,
+}) => {
+  const pool = await simPool();
+  const headroom = pool.allocatable - pool.allocated;
+  await page.getByRole("button", { name: "Set channel limit" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("limit-headroom")).toContainText(
+    `Pool headroom: ${headroom} of ${pool.allocatable}`,
+  );
+
+  const limit = dialog.getByLabel("Channel limit");
+  await limit.fill("0");
+  await expect(dialog.getByTestId("zero-limit-warning")).toContainText("0 stops all outbound calling");
+
+  const before = (await requestCounts()).UpdateManagedAccountGlobalChannelLimit ?? 0;
+  await limit.fill(String(headroom + 1));
+  await expect(dialog.getByTestId("zero-limit-warning")).toHaveCount(0);
+  await dialog.getByLabel(/Reason/).fill("more capacity");
+  await dialog.getByRole("button", { name: "Set limit" }).click();
+  await expect(dialog.getByText(/over-allocate the pool: at most/)).toBeVisible();
+  expect((await requestCounts()).UpdateManagedAccountGlobalChannelLimit ?? 0).toBe(before);
+
+  const wanted = Math.min(5, headroom);
+  await limit.fill(String(wanted));
+  await dialog.getByRole("button", { name: "Set limit" }).click();
+  await expect(page.getByText(`Channel limit for ${account.email} set to ${wanted}.`)).toBeVisible();
+  await expect(page.getByTestId("known-channel-limit")).toContainText(`${wanted} by admin@subdesk.test`);
+  expect((await simAccount(account.id)).channel_limit).toBe(wanted);
+});
+
+test("custom pricing toggles at once and sticks", async ({ page }) => {
+  const toggle = page.getByRole("switch", { name: "Allow custom pricing" });
+  const initial = account.managed_account_allow_custom_pricing;
+  await expect(toggle).toHaveAttribute("aria-checked", String(initial));
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", String(!initial));
+  await expect(page.getByText(/It may take time to apply/)).toBeVisible();
+  await expect
+    .poll(async () => (await simAccount(account.id)).managed_account_allow_custom_pricing)
+    .toBe(!initial);
+  await page.reload();
+  await expect(toggle).toHaveAttribute("aria-checked", String(!initial));
+
+  await page.goto("/accounts");
+  const row = page.getByTestId("account-row").filter({ hasText: account.email });
+  await expect(row).toContainText(!initial ? "Allowed" : "Off");
+  await expect(rowEmails(page).first()).toBeVisible();
+});
