@@ -59,7 +59,10 @@ export interface AuditRow {
 export async function auditRows(client: ApiClient, action: string, target?: string): Promise<AuditRow[]> {
   const query = new URLSearchParams({ action, pageSize: "100" });
   if (target) query.set("target", target);
-  const body = await client.getJson<{ data: Record<string, unknown>[] }>(`/api/audit?${query}`);
+  const response = await client.get(`/api/audit?${query}`);
+  // Short on purpose: a missing route answers a whole HTML page.
+  if (!response.ok) throw new Error(`GET /api/audit?${query} answered ${response.status}`);
+  const body = (await response.json()) as { data: Record<string, unknown>[] };
   return body.data.map((row) => {
     const actor = row.actor as { email?: string } | undefined;
     const targetObject = row.target as { id?: string; label?: string } | undefined;
