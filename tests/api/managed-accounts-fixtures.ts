@@ -89,7 +89,7 @@ export async function auditRows(client: ApiClient, filters: { action: string; ta
       targetId: (row.targetId as string | undefined) ?? (row.target as { id?: string } | undefined)?.id,
       reason: row.reason as string | null | undefined,
       outcome: row.outcome as string,
-      requestSummary: row.requestSummary as Record<string, unknown> | null | undefined,
+      requestSummary: (row.requestSummary ?? row.summary) as Record<string, unknown> | null | undefined,
       raw: row,
     };
   });
