@@ -1,7 +1,7 @@
 // Turns the audit page's filters into one WHERE clause, shared by the paged list and the CSV export.
 import "server-only";
 import { and, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
-import { auditEvents } from "./schema";
+import { auditEvents, type AuditOutcome } from "./schema";
 
 export interface AuditFilters {
   /** Actor email (contains, case-insensitive) or an actor id (exact). */
@@ -14,6 +14,8 @@ export interface AuditFilters {
   from?: Date | string;
   /** Exclusive upper bound. */
   to?: Date | string;
+  /** One outcome exactly (stale pending rows are swept to "unknown" before any read). */
+  outcome?: AuditOutcome;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,5 +58,6 @@ export function auditWhere(filters: AuditFilters): SQL | undefined {
   if (from) conditions.push(gte(auditEvents.occurredAt, from));
   const to = filters.to === undefined ? null : toDate(filters.to);
   if (to) conditions.push(lt(auditEvents.occurredAt, to));
+  if (filters.outcome) conditions.push(eq(auditEvents.outcome, filters.outcome));
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
