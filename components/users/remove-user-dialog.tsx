@@ -25,7 +25,8 @@ export function RemoveUserDialog({ user, open, onOpenChange, onRemoved }: Remove
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const removal = useRemoveOrgUser(user.id);
 
-  const isEmailTyped = confirmEmail.trim() === user.email;
+  // The server compares the same way: same address, any letter case.
+  const isEmailTyped = confirmEmail.trim().toLowerCase() === user.email.toLowerCase();
   const reasonCheck = reasonSchema.safeParse(reason);
   const canSubmit = isEmailTyped && reasonCheck.success && !removal.isPending;
 
