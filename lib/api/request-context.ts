@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { clientAddress } from "@/lib/auth/client-address";
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -9,9 +10,9 @@ export function resolveRequestId(request: Request): string {
   return incoming && requestIdPattern.test(incoming) ? incoming : randomUUID();
 }
 
-export function clientIpOf(request: Request): string | undefined {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || undefined;
+/** The same address the sign-in throttle counts, so the audit trail and the throttle agree. */
+export function clientIpOf(request: Request): string {
+  return clientAddress(request.headers);
 }
 
 export function userAgentOf(request: Request): string | undefined {
