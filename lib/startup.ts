@@ -7,7 +7,9 @@ import { log } from "@/lib/log";
 import { resolveTelnyxMode } from "@/lib/telnyx/config";
 import { startUpstream } from "@/lib/telnyx/upstream";
 
-// An intent row older than this at start-up belongs to a process that died mid-call.
+// With PostgreSQL, other instances may be mid-call right now: only an intent row older than this belongs
+// to a process that died. A PGlite directory belongs to this one process, so every intent row found at
+// start was left by a process that is gone and is marked unknown at once (no knob: nothing to misuse).
 const staleIntentMs = 2 * 60 * 1000;
 
 /** Called once from instrumentation.ts: everything the console needs before its first request. */
@@ -15,7 +17,7 @@ export async function startConsole(): Promise<void> {
   const mode = resolveTelnyxMode();
   resolveAuthSecret(mode);
   const database = await openDatabase();
-  await markStalePendingAsUnknown(staleIntentMs);
+  await markStalePendingAsUnknown(database.driver === "pglite" ? 0 : staleIntentMs);
   const upstream = await startUpstream();
   log.info("subdesk started", { mode, upstream: upstream.baseURL, database: database.driver });
 
