@@ -4,7 +4,7 @@ import { signIn, type ApiClient } from "../support/api-client";
 import { staffEmail } from "../support/env";
 import { readServerLog } from "../support/server-log";
 import { requestCounts, resetRequestCounts, resetSim } from "../support/sim-control";
-import { auditRows, expectError, expectNoUpstreamCall, simAccounts } from "./managed-accounts-fixtures";
+import { auditRowsOf, expectError, expectNoUpstreamCall, simAccounts } from "./managed-accounts-fixtures";
 
 // Create shows the new account's API key exactly once, and a double submit makes one account.
 interface Created {
@@ -13,7 +13,7 @@ interface Created {
 }
 
 let admin: ApiClient;
-let createdForm: (ReturnType<typeof uniqueForm> & { apiKey: string }) | undefined;
+let createdForm: (ReturnType<typeof uniqueForm> & { apiKey: string; requestId: string | null }) | undefined;
 
 beforeAll(async () => {
   await resetSim();
@@ -74,7 +74,7 @@ describe("POST /api/managed-accounts", () => {
     const log = readServerLog();
     expect(log).not.toContain(apiKey);
     expect(log).not.toContain(form.password);
-    createdForm = { ...form, apiKey };
+    createdForm = { ...form, apiKey, requestId: response.headers.get("x-request-id") };
   });
 
   // Read through GET /api/audit; its own test so a missing audit API is named as such.
@@ -85,8 +85,7 @@ describe("POST /api/managed-accounts", () => {
     expect(answer.status, raw.slice(0, 200)).toBe(200);
     expect(raw).not.toContain(form.apiKey);
     expect(raw).not.toContain(form.password);
-    const rows = await auditRows(admin, { action: "account.create", target: form.email });
-    expect(rows).toHaveLength(1);
+    const rows = await auditRowsOf(admin, { action: "account.create", target: form.email }, [form.requestId]);
     expect(rows[0]).toMatchObject({ actorEmail: staffEmail("admin"), outcome: "success" });
     expect(rows[0]!.requestSummary).toMatchObject({
       businessName: form.businessName,

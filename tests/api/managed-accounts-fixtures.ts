@@ -70,6 +70,7 @@ export interface AuditView {
   targetId?: string;
   reason?: string | null;
   outcome: string;
+  requestId?: string;
   requestSummary?: Record<string, unknown> | null;
   raw: Record<string, unknown>;
 }
@@ -89,10 +90,29 @@ export async function auditRows(client: ApiClient, filters: { action: string; ta
       targetId: (row.targetId as string | undefined) ?? (row.target as { id?: string } | undefined)?.id,
       reason: row.reason as string | null | undefined,
       outcome: row.outcome as string,
+      requestId: row.requestId as string | undefined,
       requestSummary: (row.requestSummary ?? row.summary) as Record<string, unknown> | null | undefined,
       raw: row,
     };
   });
+}
+
+/**
+ * The audit rows written by these requests (by their x-request-id), one per request. The seed's ids repeat
+ * after every simulator reset and other files (and the browser tests) change the same accounts, so a count of
+ * all rows for a target would depend on what ran before.
+ */
+export async function auditRowsOf(
+  client: ApiClient,
+  filters: { action: string; target?: string },
+  requestIds: readonly (string | null)[],
+): Promise<AuditView[]> {
+  const rows = await auditRows(client, filters);
+  const wanted = requestIds.filter((id): id is string => Boolean(id));
+  expect(wanted).toHaveLength(requestIds.length);
+  const mine = wanted.map((id) => rows.filter((row) => row.requestId === id));
+  for (const found of mine) expect(found).toHaveLength(1);
+  return mine.map((found) => found[0]!);
 }
 
 export const reason = "Customer asked for it on ticket 4711";

@@ -3,7 +3,7 @@ import { signIn, type ApiClient } from "../support/api-client";
 import { staffEmail } from "../support/env";
 import { requestCounts, resetSim } from "../support/sim-control";
 import {
-  auditRows,
+  auditRowsOf,
   expectError,
   reason,
   simAccount,
@@ -27,6 +27,12 @@ interface AccountDto {
 let admin: ApiClient;
 let support: ApiClient;
 let enabled: SimAccount[];
+// x-request-id of each change, to find exactly its audit row.
+const sent: Record<string, (string | null)[]> = {};
+const track = (name: string, response: Response) => {
+  (sent[name] ??= []).push(response.headers.get("x-request-id"));
+  return response;
+};
 
 beforeAll(async () => {
   await resetSim();
@@ -58,7 +64,10 @@ describe("disable and enable", () => {
     // Warm the status cache first: the answer after the change must not come from it.
     expect(await listedStatus(support, account)).toBe("enabled");
 
-    const response = await support.post(`/api/managed-accounts/${account.id}/disable`, { reason });
+    const response = track(
+      "disable",
+      await support.post(`/api/managed-accounts/${account.id}/disable`, { reason }),
+    );
     expect(response.status, await response.clone().text()).toBe(200);
     expect(((await response.json()) as { data: AccountDto }).data.status).toBe("disabled");
 
@@ -74,8 +83,7 @@ describe("disable and enable", () => {
   // Audit rows are read through GET /api/audit; kept in their own tests so a missing audit API is named.
   it("the disable is in the audit trail with actor, target, reason and outcome", async () => {
     const account = enabled[0]!;
-    const rows = await auditRows(admin, { action: "account.disable", target: account.id });
-    expect(rows).toHaveLength(1);
+    const rows = await auditRowsOf(admin, { action: "account.disable", target: account.id }, sent.disable!);
     expect(rows[0]).toMatchObject({
       action: "account.disable",
       actorEmail: staffEmail("support"),
@@ -87,10 +95,13 @@ describe("disable and enable", () => {
 
   it("enables again with reenableAllConnections, recorded in the audit summary", async () => {
     const account = enabled[0]!;
-    const response = await admin.post(`/api/managed-accounts/${account.id}/enable`, {
-      reason,
-      reenableAllConnections: true,
-    });
+    const response = track(
+      "enable",
+      await admin.post(`/api/managed-accounts/${account.id}/enable`, {
+        reason,
+        reenableAllConnections: true,
+      }),
+    );
     expect(response.status, await response.clone().text()).toBe(200);
     expect(((await response.json()) as { data: AccountDto }).data.status).toBe("enabled");
 
@@ -104,8 +115,7 @@ describe("disable and enable", () => {
 
   it("the enable is in the audit trail with its reenableAllConnections choice", async () => {
     const account = enabled[0]!;
-    const rows = await auditRows(admin, { action: "account.enable", target: account.id });
-    expect(rows).toHaveLength(1);
+    const rows = await auditRowsOf(admin, { action: "account.enable", target: account.id }, sent.enable!);
     expect(rows[0]).toMatchObject({ actorEmail: staffEmail("admin"), reason, outcome: "success" });
     expect(rows[0]!.requestSummary).toMatchObject({ reenableAllConnections: true });
   });
@@ -116,9 +126,10 @@ describe("custom pricing", () => {
     const account = enabled[1]!;
     const before = account.managed_account_allow_custom_pricing;
     for (const wanted of [!before, before]) {
-      const response = await admin.patch(`/api/managed-accounts/${account.id}`, {
-        allowCustomPricing: wanted,
-      });
+      const response = track(
+        "pricing",
+        await admin.patch(`/api/managed-accounts/${account.id}`, { allowCustomPricing: wanted }),
+      );
       expect(response.status, await response.clone().text()).toBe(200);
       expect(((await response.json()) as { data: AccountDto }).data.allowCustomPricing).toBe(wanted);
       expect((await simAccount(account.id)).managed_account_allow_custom_pricing).toBe(wanted);
@@ -128,7 +139,11 @@ describe("custom pricing", () => {
 
   it("both pricing changes are in the audit trail", async () => {
     const account = enabled[1]!;
-    const rows = await auditRows(admin, { action: "account.pricing.update", target: account.id });
+    const rows = await auditRowsOf(
+      admin,
+      { action: "account.pricing.update", target: account.id },
+      sent.pricing!,
+    );
     expect(rows.map((row) => row.requestSummary?.allowCustomPricing).sort()).toEqual([false, true]);
     expect(rows.every((row) => row.outcome === "success")).toBe(true);
   });
@@ -141,7 +156,7 @@ describe("channel limit", () => {
 
   it("sets 0, then a normal value (the pool moves by that much), then refuses an over-allocation", async () => {
     const account = enabled[2]!;
-    const zero = await put(support, account.id, 0);
+    const zero = track("channelLimit", await put(support, account.id, 0));
     expect(zero.status, await zero.clone().text()).toBe(200);
     expect(((await zero.json()) as { data: unknown }).data).toEqual({
       accountId: account.id,
@@ -154,7 +169,7 @@ describe("channel limit", () => {
     });
 
     const before = await simPool();
-    const seven = await put(support, account.id, 7);
+    const seven = track("channelLimit", await put(support, account.id, 7));
     expect(seven.status, await seven.clone().text()).toBe(200);
     const after = await simPool();
     expect(after.allocated - before.allocated).toBe(7);
@@ -170,7 +185,7 @@ describe("channel limit", () => {
     // The account holds 7 (we set it): asking for 7 + headroom + 1 needs one channel more than is free.
     const headroom = after.allocatable - after.allocated;
     const updatesBefore = (await requestCounts()).UpdateManagedAccountGlobalChannelLimit;
-    const refused = await put(support, account.id, 7 + headroom + 1);
+    const refused = track("channelLimit", await put(support, account.id, 7 + headroom + 1));
     const body = await expectError(refused, 422, "validation_failed", "channelLimit");
     expect(body.error.fields?.channelLimit).toContain(String(headroom));
     expect((await requestCounts()).UpdateManagedAccountGlobalChannelLimit).toBe(updatesBefore);
@@ -181,7 +196,11 @@ describe("channel limit", () => {
 
   it("all three channel-limit requests are in the audit trail, the refused one as a failure", async () => {
     const account = enabled[2]!;
-    const rows = await auditRows(admin, { action: "account.channel_limit.update", target: account.id });
+    const rows = await auditRowsOf(
+      admin,
+      { action: "account.channel_limit.update", target: account.id },
+      sent.channelLimit!,
+    );
     const outcomes = rows.map((row) => `${String(row.requestSummary?.channelLimit)}:${row.outcome}`);
     expect(outcomes.sort()).toEqual(["0:success", "7:success", `${refusedLimit}:failure`].sort());
   });

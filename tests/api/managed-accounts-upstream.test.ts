@@ -8,12 +8,12 @@ import {
   resetRequestCounts,
   resetSim,
 } from "../support/sim-control";
-import { auditRows, expectError, simAccounts } from "./managed-accounts-fixtures";
+import { auditRowsOf, expectError, simAccounts } from "./managed-accounts-fixtures";
 
 // Telnyx misbehaving, made to happen with the simulator's fault control. The server's own deadline is
 // TELNYX_TIMEOUT_MS (8 s by default); the hang test's timeout leaves room above it.
 let admin: ApiClient;
-let failedBusinessName = "(the 500 test did not run)";
+let failedCreate = { businessName: "(the 500 test did not run)", requestId: null as string | null };
 
 beforeAll(async () => {
   await resetSim();
@@ -59,13 +59,13 @@ describe("upstream trouble", () => {
     await expectError(response, 502, "upstream_unavailable");
     expect((await requestCounts()).CreateManagedAccount).toBe(1);
     expect((await simAccounts()).some((account) => account.organization_name === businessName)).toBe(false);
-    failedBusinessName = businessName;
+    failedCreate = { businessName, requestId: response.headers.get("x-request-id") };
   });
 
   it("the failed create is in the audit trail as a failure", async () => {
-    const businessName = failedBusinessName;
-    const rows = await auditRows(admin, { action: "account.create", target: businessName });
-    expect(rows).toHaveLength(1);
+    const rows = await auditRowsOf(admin, { action: "account.create", target: failedCreate.businessName }, [
+      failedCreate.requestId,
+    ]);
     expect(rows[0]!.outcome).toBe("failure");
   });
 
