@@ -10,6 +10,8 @@ import { finishAudit, startAudit, type AuditCompletion } from "@/lib/db/audit";
 import { log } from "@/lib/log";
 
 export interface OpenAudit {
+  /** The intent row's id (an export leaves its own row out of what it exports). */
+  id: string;
   /** Completes the row once; later calls do nothing. Never throws: a download must not die of it. */
   finish: (completion: AuditCompletion) => Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function openAudit(context: AuditContext, intent: AuditIntent): Pro
   });
   let isFinished = false;
   return {
+    id: auditId,
     async finish(completion) {
       if (isFinished) return;
       isFinished = true;
