@@ -1,6 +1,8 @@
 // Runs once when the server starts: the database and the upstream are opened here, not on the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `next build` loads this too while it prerenders; a build must not open the database or the simulator.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startConsole } = await import("./lib/startup");
   await startConsole();
 }

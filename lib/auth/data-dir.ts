@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 export function dataDirectory(): string {
-  const directory = path.resolve(process.env.DATA_DIR ?? ".data");
+  const directory = path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? ".data");
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   return directory;
 }
