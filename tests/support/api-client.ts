@@ -18,7 +18,15 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export class ApiClient {
   private readonly cookies = new Map<string, string>();
 
-  constructor(readonly role?: Role) {}
+  /** `origin` points the client at another server (tests that start their own); BASE_URL by default. */
+  constructor(
+    readonly role?: Role,
+    private readonly origin?: string,
+  ) {}
+
+  baseUrl(): string {
+    return this.origin ?? baseUrl();
+  }
 
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
@@ -45,13 +53,13 @@ export class ApiClient {
     const headers: Record<string, string> = {};
     if (this.cookies.size > 0) headers.Cookie = this.cookieHeader();
     if (!SAFE_METHODS.has(method)) {
-      const origin = options.origin === undefined ? baseUrl() : options.origin;
+      const origin = options.origin === undefined ? this.baseUrl() : options.origin;
       if (origin !== null) headers.Origin = origin;
       if (options.json !== undefined) headers["Content-Type"] = "application/json";
     }
     Object.assign(headers, options.headers);
     const body = options.json !== undefined ? JSON.stringify(options.json) : options.body;
-    const response = await fetch(`${baseUrl()}${path}`, { method, headers, body, redirect: "manual" });
+    const response = await fetch(`${this.baseUrl()}${path}`, { method, headers, body, redirect: "manual" });
     this.storeCookies(response);
     return response;
   }
