@@ -41,14 +41,18 @@ async function browserStorage(page: Page): Promise<string> {
 test("create: the key is shown once, and appears in no later answer and no browser storage", async ({
   page,
 }) => {
+  // Several page loads and a scan of every answer: more than the default budget on a busy machine.
+  test.setTimeout(120_000);
   const bodies: { url: string; body: string }[] = [];
   const pending: Promise<void>[] = [];
   page.on("response", (response: Response) => {
+    // A body that never completes (an aborted navigation) must not stall the scan.
+    const body = Promise.race([
+      response.text(),
+      new Promise<string>((resolve) => setTimeout(() => resolve(""), 10_000)),
+    ]);
     pending.push(
-      response
-        .text()
-        .then((body) => void bodies.push({ url: response.url(), body }))
-        .catch(() => undefined),
+      body.then((text) => void bodies.push({ url: response.url(), body: text })).catch(() => undefined),
     );
   });
   const countBefore = (await simAccounts()).length;

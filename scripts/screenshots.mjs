@@ -1,0 +1,104 @@
+// `npm run screenshots`: the README's pictures of the accounts list, an account's detail and the create
+// flow, taken from the real app (embedded mode, seeded simulator) so they stay current with the UI.
+// Honours TEST_PORT/TEST_SIM_PORT and NEXT_DIST_DIR like the test runner; builds first when sources changed.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { buildApp, staleBuildReason } from "./lib/build.mjs";
+import { locateChromium, INSTALL_COMMAND } from "./lib/chromium.mjs";
+import { ROOT } from "./lib/paths.mjs";
+import {
+  DEMO_PASSWORD,
+  assertPortsFree,
+  killTestServerNow,
+  runPaths,
+  runStamp,
+  spawnTestServer,
+  stopTestServer,
+  testServerAddress,
+  waitForHealth,
+} from "./lib/test-server.mjs";
+
+const OUT_DIR = path.join(ROOT, "public", "screenshots");
+const BROWSER_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+async function signIn(page, baseUrl) {
+  await page.goto(`${baseUrl}/login?callbackUrl=%2Faccounts`);
+  const form = page.locator("form");
+  await form.getByRole("textbox", { name: /email/i }).fill("admin@subdesk.test");
+  await form.locator('input[type="password"]').fill(DEMO_PASSWORD);
+  await form.getByRole("button", { name: /sign in/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+async function shoot(page, name) {
+  const file = path.join(OUT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`[screenshots] ${path.relative(ROOT, file)}`);
+}
+
+async function takeScreenshots(baseUrl, executablePath) {
+  const browser = await chromium.launch({ executablePath, args: BROWSER_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await signIn(page, baseUrl);
+
+    await page.goto(`${baseUrl}/accounts`);
+    await page.getByTestId("account-row").first().waitFor();
+    await shoot(page, "accounts-list");
+
+    await page.getByTestId("account-row").first().locator("a").first().click();
+    await page.getByTestId("account-title").waitFor();
+    await page.getByTestId("account-history").getByText(/History/).waitFor();
+    await page.waitForLoadState("networkidle");
+    await shoot(page, "account-detail");
+
+    await page.goto(`${baseUrl}/accounts/new`);
+    const form = page.locator("form");
+    await form.getByLabel(/Business name/).fill("Harbour Lights Ltd");
+    await form.getByLabel("Email").fill(`ops-${Date.now()}@harbour-lights.example.com`);
+    await form.getByLabel("Password").fill("Harbour-Lights-2026!");
+    await shoot(page, "account-create-form");
+    await form.getByRole("button", { name: "Create account" }).click();
+    await page.getByTestId("api-key-reveal").waitFor();
+    await shoot(page, "account-create-key");
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  const executablePath = await locateChromium();
+  if (!executablePath) throw new Error(`No Chromium found. Fix: ${INSTALL_COMMAND}`);
+  const reason = staleBuildReason();
+  if (reason) {
+    console.log(`[screenshots] next build (${reason})`);
+    if (!buildApp()) throw new Error("next build failed");
+  }
+  mkdirSync(OUT_DIR, { recursive: true });
+  await assertPortsFree();
+  const paths = runPaths(runStamp());
+  const server = spawnTestServer({ dataDir: paths.dataDir, logFile: paths.serverLog });
+  process.on("exit", () => killTestServerNow(server));
+  try {
+    await waitForHealth(server);
+    await takeScreenshots(testServerAddress().baseUrl, executablePath);
+  } finally {
+    await stopTestServer(server);
+  }
+}
+
+main().catch((error) => {
+  console.error(`[screenshots] ${error.message}`);
+  process.exitCode = 1;
+});
