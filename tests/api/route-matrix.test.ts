@@ -49,7 +49,7 @@ async function urlFor(entry: Case): Promise<string> {
   const match = /^(.*?\[id\])/.exec(entry.path);
   if (!match) return entry.path;
   const prefix = match[1]!;
-  let id = randomUUID();
+  let id: string = randomUUID();
   if (SAFE.has(entry.method)) {
     const resolve = sampleIdFor[prefix];
     if (!resolve) throw new Error(`Add a sample id for ${prefix} to route-matrix.test.ts`);

@@ -40,7 +40,12 @@ function validRequest(key: string): { path: string; body: unknown } {
     "POST /api/managed-accounts/[id]/enable": { reason },
     "PUT /api/managed-accounts/[id]/channel-limit": { channelLimit: 0, reason },
     "POST /api/org-users/[id]/remove": { reason, confirmEmail: user.email },
-    "POST /api/staff": { email: `csrf-${randomUUID()}@subdesk.test`, name: "Cross Site", role: "admin" },
+    "POST /api/staff": {
+      email: `csrf-${randomUUID()}@subdesk.test`,
+      name: "Cross Site",
+      role: "admin",
+      password: `pw-${randomUUID()}`,
+    },
     "PATCH /api/staff/[id]": { role: "admin" },
   };
   return { path: path.replace("[id]", id), body: bodies[key] ?? {} };

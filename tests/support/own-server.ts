@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { ApiClient, postCredentials } from "./api-client";
+
+// A second app server of a test's own (the crash and canary tests kill it or run it in live mode), started
+// like scripts/lib/test-server.mjs starts the shared one: the built app, `next start`, its own process
+// group, its own data directory and ports next to the suite's.
+
+const ROOT = path.resolve(__dirname, "../..");
+const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
+
+/** Ports beyond the suite's own pair (TEST_PORT, TEST_SIM_PORT): n = 0, 1, 2… */
+export function sparePort(n: number): number {
+  return Number(process.env.TEST_PORT ?? 3917) + 2 + n;
+}
+
+export function ownDataDir(name: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  return path.join(ROOT, ".test-data", `${name}-${stamp}`);
+}
+
+/** The suite's environment minus anything that would pick a mode or reach a real upstream. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (/^(TELNYX_|SIM_|SUBDESK_|NEXTAUTH_|AUTH_)/.test(name)) delete env[name];
+    if (["DATABASE_URL", "DEMO_PASSWORD", "BASE_URL", "SIM_URL", "SERVER_LOG", "PORT"].includes(name))
+      delete env[name];
+  }
+  return env;
+}
+
+export interface OwnServer {
+  baseUrl: string;
+  logFile: string;
+  child: ChildProcess;
+  exited: Promise<void>;
+  log(): string;
+  client(): ApiClient;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startOwnServer(options: {
+  port: number;
+  dataDir: string;
+  logFile: string;
+  env: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}): Promise<OwnServer> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const logFd = openSync(options.logFile, "a");
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const child = spawn(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(options.port)], {
+    cwd: ROOT,
+    env: {
+      ...options.env,
+      NODE_ENV: "production",
+      DATA_DIR: options.dataDir,
+      NEXTAUTH_URL: baseUrl,
+    },
+    stdio: ["ignore", logFd, logFd],
+    detached: true,
+  });
+  closeSync(logFd);
+  let hasExited = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      hasExited = true;
+      resolve();
+    }),
+  );
+  const server: OwnServer = {
+    baseUrl,
+    logFile: options.logFile,
+    child,
+    exited,
+    log: () => readFileSync(options.logFile, "utf8"),
+    client: () => new ApiClient(undefined, baseUrl),
+  };
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000);
+  while (Date.now() < deadline) {
+    if (hasExited) throw new Error(`Own server exited early; log:\n${server.log().slice(-3000)}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      await response.arrayBuffer();
+      if (response.status === 200) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(300);
+  }
+  await stopOwnServer(server, "SIGKILL");
+  throw new Error(`Own server on ${baseUrl} did not become healthy; log:\n${server.log().slice(-3000)}`);
+}
+
+/** Signals the server's whole process group (kill -9 with "SIGKILL") and waits until it is gone. */
+export async function stopOwnServer(server: OwnServer | undefined, signal: NodeJS.Signals = "SIGTERM") {
+  if (!server?.child.pid) return;
+  try {
+    process.kill(-server.child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+  await Promise.race([server.exited, sleep(5_000)]);
+  try {
+    process.kill(-server.child.pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+  await server.exited;
+}
+
+/** Signs in with email and password on any server and checks the session really exists. */
+export async function signInAs(client: ApiClient, email: string, password: string): Promise<ApiClient> {
+  const answer = await postCredentials(client, email, password);
+  const session = (await client.getJson<{ user?: { email?: string } } | null>("/api/auth/session")) ?? {};
+  if (session.user?.email !== email) {
+    throw new Error(`Sign-in as ${email} failed (callback answered ${answer.status})`);
+  }
+  return client;
+}
