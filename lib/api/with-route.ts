@@ -20,6 +20,8 @@ export interface RouteContext<Q, B, P> {
   body: B;
   params: P;
   requestId: string;
+  /** Names the audited target from the upstream answer (a new account's id, an account's email). */
+  setAuditTarget: (target: { id?: string; label?: string }) => void;
 }
 
 /** What a mutation or export records before it calls Telnyx. */
@@ -90,10 +92,12 @@ export function withRoute<
           throw new AppError("unsupported_media_type", "Send the request body as application/json.");
         }
       }
+      const auditTarget: { id?: string; label?: string } = {};
       const context: RouteContext<Infer<Q>, Infer<B>, Infer<P>> = {
         request,
         staff,
         requestId,
+        setAuditTarget: (target) => Object.assign(auditTarget, target),
         params: (config.params
           ? parseParams(config.params, await nextContext?.params, "path values")
           : undefined) as Infer<P>,
@@ -103,7 +107,7 @@ export function withRoute<
         body: (config.body ? await parseBody(config.body, request) : undefined) as Infer<B>,
       };
       response = config.audit
-        ? await runAudited(config.audit(context), context, () => handler(context))
+        ? await runAudited(config.audit(context), context, auditTarget, () => handler(context))
         : toResponse(await handler(context));
     } catch (error) {
       response = errorResponse(error, requestId, key);
@@ -124,6 +128,7 @@ export function withRoute<
 async function runAudited<Q, B, P>(
   intent: AuditIntent,
   context: RouteContext<Q, B, P>,
+  target: { id?: string; label?: string },
   run: () => Promise<HandlerResult>,
 ): Promise<Response> {
   const staff = context.staff;
@@ -141,13 +146,14 @@ async function runAudited<Q, B, P>(
   });
   try {
     const response = toResponse(await run());
-    await finishAudit(auditId, { outcome: response.ok ? "success" : "failure" });
+    await finishAudit(auditId, { outcome: response.ok ? "success" : "failure", target });
     return response;
   } catch (error) {
     await finishAudit(auditId, {
       outcome: "failure",
       upstreamStatus: isAppError(error) ? error.upstreamStatus : undefined,
       errorCode: isAppError(error) ? error.code : "internal",
+      target,
     });
     throw error;
   }

@@ -84,6 +84,8 @@ export interface AuditCompletion {
   outcome: "success" | "failure";
   upstreamStatus?: number;
   errorCode?: string;
+  /** What only the answer tells: a created account's id, an account's email. Fills only what is missing. */
+  target?: { id?: string; label?: string };
 }
 
 /**
@@ -99,6 +101,14 @@ export async function finishAudit(id: string, completion: AuditCompletion, db?: 
       upstreamStatus: completion.upstreamStatus ?? null,
       errorCode: completion.errorCode ?? null,
       completedAt: sql`now()`,
+      ...(completion.target?.id
+        ? { targetId: sql`coalesce(${auditEvents.targetId}, ${completion.target.id})` }
+        : {}),
+      ...(completion.target?.label
+        ? {
+            targetLabel: sql`case when ${auditEvents.targetLabel} is null or ${auditEvents.targetLabel} = ${auditEvents.targetId} then ${completion.target.label} else ${auditEvents.targetLabel} end`,
+          }
+        : {}),
     })
     .where(
       and(

@@ -36,5 +36,9 @@ export const POST = withRoute(
       },
     }),
   },
-  async ({ body, staff, request }) => createAccountOnce(body, requireStaff(staff), idempotencyKeyOf(request)),
+  async ({ body, staff, request, setAuditTarget }) => {
+    const answer = await createAccountOnce(body, requireStaff(staff), idempotencyKeyOf(request));
+    setAuditTarget({ id: answer.data.id });
+    return answer;
+  },
 );

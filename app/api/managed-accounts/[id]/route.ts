@@ -27,7 +27,9 @@ export const PATCH = withRoute(
       summary: { allowCustomPricing: body.allowCustomPricing },
     }),
   },
-  async ({ params, body }) => ({
-    data: await updateManagedAccountPricing(params.id, body.allowCustomPricing),
-  }),
+  async ({ params, body, setAuditTarget }) => {
+    const account = await updateManagedAccountPricing(params.id, body.allowCustomPricing);
+    setAuditTarget({ label: account.email });
+    return { data: account };
+  },
 );

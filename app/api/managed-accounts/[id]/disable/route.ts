@@ -21,5 +21,9 @@ export const POST = withRoute(
       reason: body.reason,
     }),
   },
-  async ({ params, staff }) => ({ data: await disableAccount(params.id, requireStaff(staff)) }),
+  async ({ params, staff, setAuditTarget }) => {
+    const account = await disableAccount(params.id, requireStaff(staff));
+    setAuditTarget({ label: account.email });
+    return { data: account };
+  },
 );

@@ -21,9 +21,11 @@ export const POST = withRoute(
       summary: { reenableAllConnections: body.reenableAllConnections ?? false },
     }),
   },
-  async ({ params, body, staff }) => ({
-    data: await enableAccount(params.id, requireStaff(staff), {
+  async ({ params, body, staff, setAuditTarget }) => {
+    const account = await enableAccount(params.id, requireStaff(staff), {
       reenableAllConnections: body.reenableAllConnections,
-    }),
-  }),
+    });
+    setAuditTarget({ label: account.email });
+    return { data: account };
+  },
 );
