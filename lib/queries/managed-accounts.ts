@@ -16,7 +16,8 @@ import type {
   ManagedAccount,
   ManagedAccountListQuery,
 } from "@/lib/schemas/managed-accounts";
-import type { AccountDetail, AccountHistoryPage } from "@/lib/accounts/types";
+import type { AccountDetail } from "@/lib/accounts/types";
+import { auditKeys } from "./audit";
 import { fetchJson } from "./fetch-json";
 
 export const accountKeys = {
@@ -25,7 +26,6 @@ export const accountKeys = {
   list: (query: ManagedAccountListQuery) => [...accountKeys.lists(), query] as const,
   pool: () => [...accountKeys.all, "channels"] as const,
   detail: (id: string) => [...accountKeys.all, "detail", id] as const,
-  history: (id: string) => [...accountKeys.all, "history", id] as const,
 };
 
 function toSearch(query: ManagedAccountListQuery): string {
@@ -62,15 +62,6 @@ export function accountDetailOptions(id: string) {
   });
 }
 
-export function accountHistoryOptions(id: string) {
-  return queryOptions({
-    queryKey: accountKeys.history(id),
-    queryFn: ({ signal }) =>
-      fetchJson<AccountHistoryPage>(`/api/audit?target=${encodeURIComponent(id)}&pageSize=20`, { signal }),
-    staleTime: 0,
-  });
-}
-
 /** Writes an account's new state into every cached list page and its detail, then refetches them. */
 function applyAccount(client: QueryClient, account: Partial<ManagedAccount> & { id: string }) {
   client.setQueriesData<ListResult<ManagedAccount>>({ queryKey: accountKeys.lists() }, (page) =>
@@ -87,7 +78,8 @@ function refreshAccount(client: QueryClient, id: string) {
   // Status tabs change membership, so every list is refetched, not only patched.
   void client.invalidateQueries({ queryKey: accountKeys.lists() });
   void client.invalidateQueries({ queryKey: accountKeys.detail(id) });
-  void client.invalidateQueries({ queryKey: accountKeys.history(id) });
+  // The audit trail's own history query for this account (components/audit/history-list).
+  void client.invalidateQueries({ queryKey: [...auditKeys.all, "history", id] });
 }
 
 const post = <T>(url: string, method: string, json: unknown) => fetchJson<T>(url, { method, json });
