@@ -6,11 +6,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { ApiError } from "@/lib/queries/fetch-json";
 import { orgUserOptions } from "@/lib/queries/org-users";
 import { LastSignIn } from "./last-sign-in";
 import { RemoveUserAction } from "./remove-user-action";
 import { formatUtc } from "./sign-in-age";
 import { GroupList, RoleBadge, SsoBypassBadge, UserStatusBadge } from "./user-badges";
+import { UserGonePanel } from "./user-gone-panel";
 import { UserHistory } from "./user-history";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -27,6 +29,9 @@ export function UserDetail({ id }: { id: string }) {
   const user = useQuery(orgUserOptions(id));
 
   if (user.isPending) return <LoadingPanel label="Loading user…" />;
+  if (user.isError && user.error instanceof ApiError && user.error.status === 404) {
+    return <UserGonePanel />;
+  }
   if (user.isError) {
     return (
       <Card>

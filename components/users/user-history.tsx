@@ -4,28 +4,23 @@ import { useQuery } from "@tanstack/react-query";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { fetchJson } from "@/lib/queries/fetch-json";
+import type { AuditEventDto } from "@/lib/schemas/audit";
 import { orgUserKeys } from "@/lib/queries/org-users";
 import { formatUtc } from "./sign-in-age";
 
-/** The fields of an audit row this list shows (the audit API answers more). */
-interface AuditRowView {
-  id: string;
-  occurredAt: string;
-  actorEmail: string | null;
-  actorRole?: string | null;
-  action: string;
-  reason?: string | null;
-  outcome: string;
-  upstreamStatus?: number | null;
-}
-
-const outcomeTones: Record<string, BadgeTone> = { success: "success", failure: "danger", pending: "info" };
+const outcomeTones: Record<AuditEventDto["outcome"], BadgeTone> = {
+  success: "success",
+  failure: "danger",
+  denied: "danger",
+  pending: "info",
+  unknown: "warning",
+};
 
 function historyOptions(id: string) {
   return {
     queryKey: orgUserKeys.history(id),
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      fetchJson<{ data: AuditRowView[] }>(`/api/audit?target=${encodeURIComponent(id)}&pageSize=50`, {
+      fetchJson<{ data: AuditEventDto[] }>(`/api/audit?target=${encodeURIComponent(id)}&pageSize=50`, {
         signal,
       }),
   };
@@ -58,14 +53,14 @@ export function UserHistory({ id }: { id: string }) {
         <li key={row.id} className="flex flex-col gap-1 py-3 text-sm">
           <div className="flex flex-wrap items-center gap-2">
             <code className="font-mono text-xs">{row.action}</code>
-            <Badge tone={outcomeTones[row.outcome] ?? "warning"}>{row.outcome}</Badge>
+            <Badge tone={outcomeTones[row.outcome]}>{row.outcome}</Badge>
             <time dateTime={row.occurredAt} className="text-xs text-slate-500">
               {formatUtc(row.occurredAt)}
             </time>
           </div>
           <p className="text-slate-600 dark:text-slate-300">
-            by {row.actorEmail ?? "unknown"}
-            {row.actorRole ? ` (${row.actorRole})` : ""}
+            by {row.actor?.email ?? "unknown"}
+            {row.actor?.role ? ` (${row.actor.role})` : ""}
             {row.reason ? ` — “${row.reason}”` : ""}
           </p>
         </li>

@@ -65,12 +65,11 @@ export function accessReviewOptions(query: AccessReviewQuery) {
   });
 }
 
-/** After a removal: every view that lists users, and the audit trail that now has a row more. */
+/** After a removal: every view that lists users, and the removed user's own cached page. */
 export function invalidateAfterRemoval(queryClient: QueryClient, id: string) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: orgUserKeys.lists() }),
     queryClient.invalidateQueries({ queryKey: orgUserKeys.reviews() }),
-    queryClient.invalidateQueries({ queryKey: ["audit"] }),
     // Marked stale but not refetched: the user is gone upstream and a refetch would only 404.
     queryClient.invalidateQueries({ queryKey: orgUserKeys.detail(id), refetchType: "none" }),
   ]);
@@ -85,5 +84,7 @@ export function useRemoveOrgUser(id: string) {
         json: body,
       }),
     onSuccess: () => invalidateAfterRemoval(queryClient, id),
+    // A refused or failed attempt is in the audit trail too (intent, then outcome): show it in history.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["audit"] }),
   });
 }

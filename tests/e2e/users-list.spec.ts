@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { resetSim } from "../support/sim-control";
-import { signInAs } from "./support/sign-in";
+import { loginAs } from "./support/login";
 import { expectedReviewKinds, simUsers, type SimUser } from "./support/sim-users";
 
 // The /users list against the simulator's data: server-rendered first page, paging, filters, URL state.
@@ -39,7 +39,7 @@ let users: SimUser[];
 test.beforeEach(async ({ page }) => {
   await resetSim();
   users = await simUsers();
-  await signInAs(page, "admin");
+  await loginAs(page, "admin", "/users");
 });
 
 test("the first page arrives rendered by the server, in the simulator's order", async ({ page }) => {

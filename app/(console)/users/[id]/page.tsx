@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ForbiddenPanel } from "@/components/users/forbidden-panel";
 import { UserDetail } from "@/components/users/user-detail";
-import { AppError } from "@/lib/api/errors";
+import { isAppError } from "@/lib/api/errors";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentStaff } from "@/lib/auth/session";
+import { log } from "@/lib/log";
 import { orgUserKeys } from "@/lib/queries/org-users";
 import { idSchema } from "@/lib/schemas/common";
 import { getOrgUser } from "@/lib/telnyx/org-users";
@@ -27,8 +28,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     queryClient.setQueryData(orgUserKeys.detail(id), user);
   } catch (error) {
     // Gone (removed, or never existed): the not-found page, not a stale copy from the browser's cache.
-    if (error instanceof AppError && error.code === "not_found") notFound();
+    if (isAppError(error) && error.code === "not_found") notFound();
     // Anything else: the browser asks again and shows the error with a retry.
+    log.warn("users page prefetch failed", {
+      code: isAppError(error) ? error.code : undefined,
+      detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
   }
 
   return (

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { clearFaults, injectFault, resetSim } from "../support/sim-control";
+import { loginAs } from "./support/login";
+import { simUsers, type SimUser } from "./support/sim-users";
+
+// /users/[id]: every field, the groups, and the user's history from our audit trail.
+
+let users: SimUser[];
+
+test.beforeEach(async ({ page }) => {
+  await resetSim();
+  users = await simUsers();
+  await loginAs(page, "admin", "/users");
+});
+
+test.afterEach(async () => {
+  await clearFaults();
+});
+
+test("the detail page shows every field and the groups, rendered by the server", async ({ page }) => {
+  const user = users.find((candidate) => candidate.groups.length >= 2 && candidate.last_sign_in_at)!;
+  const html = await (await page.request.get(`/users/${user.id}`)).text();
+  expect(html).toContain(user.id);
+  for (const group of user.groups) expect(html).toContain(`>${group}<`);
+
+  await page.goto(`/users/${user.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.email);
+  const fields = page.getByTestId("user-fields");
+  await expect(fields).toContainText(user.id);
+  await expect(fields).toContainText(user.record_type === "organization_owner" ? "Owner" : "Sub-user");
+  await expect(fields).toContainText(user.user_status);
+  await expect(fields.locator(`time[datetime="${user.last_sign_in_at}"]`)).toBeVisible();
+  await expect(fields).toContainText(user.organization_user_bypasses_sso ? "bypasses SSO" : "through SSO");
+  const groups = page.getByRole("list", { name: "Groups" }).getByRole("listitem");
+  await expect(groups).toHaveText(user.groups);
+  await expect(page.getByText("No changes recorded")).toBeVisible();
+});
+
+test("a user who never signed in says so and is marked dormant", async ({ page }) => {
+  const user = users.find((candidate) => candidate.last_sign_in_at === null)!;
+  await page.goto(`/users/${user.id}`);
+  const fields = page.getByTestId("user-fields");
+  await expect(fields).toContainText("never");
+  await expect(fields.getByTestId("dormant-mark")).toBeVisible();
+});
+
+test("a failed removal is shown in the dialog and appears in the user's history", async ({ page }) => {
+  const user = users.find((candidate) => candidate.record_type === "organization_sub_user")!;
+  await injectFault({ operation: "DeleteOrganizationUser", kind: "server_error", status: 500, times: 1 });
+  await page.goto(`/users/${user.id}`);
+  await page.getByRole("button", { name: `Remove ${user.email}` }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel(`Type ${user.email} to confirm`).fill(user.email);
+  await dialog.getByLabel(/Reason/).fill("Left the company (history check)");
+  await dialog.getByRole("button", { name: "Remove user" }).click();
+  await expect(dialog.getByRole("alert")).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  // Still there upstream, and the attempt is in the history with its reason and outcome.
+  expect((await simUsers()).some((candidate) => candidate.id === user.id)).toBe(true);
+  const history = page.getByTestId("user-history");
+  await expect(history).toContainText("org_user.remove");
+  await expect(history).toContainText("failure");
+  await expect(history).toContainText("Left the company (history check)");
+  await expect(history).toContainText("admin@subdesk.test");
+});
+
+test("an unknown or malformed id shows the not-found page", async ({ page }) => {
+  await page.goto("/users/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByText("This user is not in the organization")).toBeVisible();
+  await page.goto("/users/not-an-id");
+  await expect(page.getByText("This user is not in the organization")).toBeVisible();
+});
