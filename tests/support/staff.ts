@@ -29,7 +29,7 @@ export interface NewPerson extends StaffDto {
 export async function createPerson(
   admin: ApiClient,
   role: StaffDto["role"],
-  prefix = role,
+  prefix: string = role,
 ): Promise<NewPerson> {
   const password = strongPassword();
   const email = uniqueEmail(prefix);
