@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { HistoryList } from "@/components/audit/history-list";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { ApiError } from "@/lib/queries/fetch-json";
@@ -13,7 +14,6 @@ import { RemoveUserAction } from "./remove-user-action";
 import { formatUtc } from "./sign-in-age";
 import { GroupList, RoleBadge, SsoBypassBadge, UserStatusBadge } from "./user-badges";
 import { UserGonePanel } from "./user-gone-panel";
-import { UserHistory } from "./user-history";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -94,7 +94,7 @@ export function UserDetail({ id }: { id: string }) {
       </div>
       <Card>
         <CardTitle>History in Subdesk</CardTitle>
-        <UserHistory id={id} />
+        <HistoryList targetId={id} />
       </Card>
     </div>
   );

@@ -15,6 +15,7 @@ import type {
   OrgUserListQuery,
   RemoveOrgUserBody,
 } from "@/lib/schemas/org-users";
+import { auditKeys } from "./audit";
 import { fetchJson } from "./fetch-json";
 
 export const orgUserKeys = {
@@ -24,7 +25,6 @@ export const orgUserKeys = {
   detail: (id: string) => [...orgUserKeys.all, "detail", id] as const,
   reviews: () => [...orgUserKeys.all, "review"] as const,
   review: (query: AccessReviewQuery) => [...orgUserKeys.reviews(), query] as const,
-  history: (id: string) => ["audit", "target", id] as const,
 };
 
 export function orgUserListUrl(query: OrgUserListQuery): string {
@@ -85,6 +85,6 @@ export function useRemoveOrgUser(id: string) {
       }),
     onSuccess: () => invalidateAfterRemoval(queryClient, id),
     // A refused or failed attempt is in the audit trail too (intent, then outcome): show it in history.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["audit"] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: auditKeys.all }),
   });
 }
