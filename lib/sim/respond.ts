@@ -47,7 +47,22 @@ export async function sendResult(
       return;
     }
     // Respect backpressure so a 50,000-row report never sits in memory as one string.
-    if (!res.write(chunk)) await Promise.race([once(res, "drain"), once(res, "close")]);
+    if (!res.write(chunk)) await drainOrClose(res);
+    // The embedded simulator shares its process with the console: yield between chunks so a long report
+    // never starves the console's own requests (including the one streaming this report on).
+    else await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (!res.destroyed) res.end();
+}
+
+/** Waits for `drain` or `close`, then removes both listeners (a report writes thousands of chunks). */
+async function drainOrClose(res: ServerResponse): Promise<void> {
+  const controller = new AbortController();
+  // The loser rejects with an AbortError once we abort; that rejection is expected and ignored.
+  const wait = (event: string) => once(res, event, { signal: controller.signal }).catch(() => undefined);
+  try {
+    await Promise.race([wait("drain"), wait("close")]);
+  } finally {
+    controller.abort();
+  }
 }
