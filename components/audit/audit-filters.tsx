@@ -1,0 +1,158 @@
+"use client";
+
+import { Download, X } from "lucide-react";
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClassName } from "@/components/ui/input";
+import { auditExportUrl } from "@/lib/queries/audit";
+import { timeRangeProblem, toAuditFilterQuery, type AuditUrlState } from "@/lib/queries/audit-url-state";
+import { auditOutcomes, knownAuditActions, type AuditOutcomeName } from "@/lib/schemas/audit";
+import { TextFilter } from "./text-filter";
+
+const actionFamilies = ["account.*", "org_user.*", "staff.*", "auth.*"];
+
+export type AuditFilterChange = Partial<Omit<AuditUrlState, "page" | "pageSize">>;
+
+interface AuditFiltersProps {
+  state: AuditUrlState;
+  onChange: (change: AuditFilterChange) => void;
+  onClear: () => void;
+}
+
+/** Actor, action, target, time range (UTC) and outcome; every change lands in the URL. */
+export function AuditFilters({ state, onChange, onClear }: AuditFiltersProps) {
+  const id = useId();
+  const isKnownAction =
+    state.action === "" || [...actionFamilies, ...knownAuditActions].includes(state.action);
+  const rangeProblem = timeRangeProblem(state);
+  const hasFilters = Boolean(
+    state.actor || state.action || state.target || state.from || state.to || state.outcome,
+  );
+  return (
+    <div role="search" aria-label="Filter the audit trail" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-start gap-3">
+        <TextFilter
+          label="Actor"
+          value={state.actor}
+          placeholder="part of an email"
+          onChange={(actor) => onChange({ actor })}
+        />
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={`${id}-action`} className="text-sm font-medium">
+            Action
+          </label>
+          <select
+            id={`${id}-action`}
+            value={isKnownAction ? state.action : "__typed"}
+            onChange={(event) => {
+              if (event.target.value !== "__typed") onChange({ action: event.target.value });
+            }}
+            className={`${inputClassName} w-56`}
+          >
+            <option value="">Any action</option>
+            {!isKnownAction ? <option value="__typed">{state.action} (typed)</option> : null}
+            <optgroup label="Families">
+              {actionFamilies.map((family) => (
+                <option key={family} value={family}>
+                  {family}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Actions">
+              {knownAuditActions.map((action) => (
+                <option key={action} value={action}>
+                  {action}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <TextFilter
+          label="Or type an action"
+          value={state.action}
+          placeholder="e.g. account.disable or account.*"
+          onChange={(action) => onChange({ action })}
+        />
+        <TextFilter
+          label="Target"
+          value={state.target}
+          placeholder="an id, or part of a name or email"
+          onChange={(target) => onChange({ target })}
+        />
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={`${id}-from`} className="text-sm font-medium">
+            From (UTC)
+          </label>
+          <input
+            id={`${id}-from`}
+            type="datetime-local"
+            value={state.from}
+            onChange={(event) => onChange({ from: event.target.value })}
+            aria-describedby={`${id}-range`}
+            className={`${inputClassName} w-56`}
+          />
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={`${id}-to`} className="text-sm font-medium">
+            To (UTC, not included)
+          </label>
+          <input
+            id={`${id}-to`}
+            type="datetime-local"
+            value={state.to}
+            onChange={(event) => onChange({ to: event.target.value })}
+            aria-describedby={`${id}-range`}
+            aria-invalid={rangeProblem ? true : undefined}
+            className={`${inputClassName} w-56`}
+          />
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={`${id}-outcome`} className="text-sm font-medium">
+            Outcome
+          </label>
+          <select
+            id={`${id}-outcome`}
+            value={state.outcome ?? ""}
+            onChange={(event) =>
+              onChange({ outcome: (event.target.value || null) as AuditOutcomeName | null })
+            }
+            className={`${inputClassName} w-40`}
+          >
+            <option value="">Any outcome</option>
+            {auditOutcomes.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {outcome}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="ml-auto flex gap-2">
+          {hasFilters ? (
+            <Button variant="ghost" onClick={onClear}>
+              <X aria-hidden className="size-4" />
+              Clear filters
+            </Button>
+          ) : null}
+          <a
+            href={auditExportUrl(toAuditFilterQuery(state))}
+            download
+            data-testid="audit-export"
+            className="inline-flex h-10 items-center gap-2 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+          >
+            <Download aria-hidden className="size-4" />
+            Export CSV
+          </a>
+        </div>
+      </div>
+      <p id={`${id}-range`} aria-live="polite" className="text-xs text-slate-500 dark:text-slate-400">
+        {rangeProblem ? (
+          <span className="font-medium text-amber-700 dark:text-amber-400">{rangeProblem}</span>
+        ) : (
+          "Times are in UTC, like every time the console stores. The export holds every row that matches, not just this page."
+        )}
+      </p>
+    </div>
+  );
+}

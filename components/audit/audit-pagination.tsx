@@ -1,0 +1,68 @@
+"use client";
+
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClassName } from "@/components/ui/input";
+import { auditPageSizes } from "@/lib/queries/audit-url-state";
+import type { ListMeta } from "@/lib/schemas/common";
+
+interface AuditPaginationProps {
+  meta: ListMeta;
+  onPageChange: (page: number) => void;
+  onPageSizeChange: (pageSize: (typeof auditPageSizes)[number]) => void;
+}
+
+export function AuditPagination({ meta, onPageChange, onPageSizeChange }: AuditPaginationProps) {
+  const sizeId = useId();
+  const totalPages = Math.max(1, meta.totalPages);
+  const first = meta.totalResults === 0 ? 0 : (meta.page - 1) * meta.pageSize + 1;
+  const last = Math.min(meta.page * meta.pageSize, meta.totalResults);
+  return (
+    <nav
+      aria-label="Pages"
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-3 pt-3 text-sm dark:border-slate-800"
+    >
+      <p aria-live="polite" data-testid="audit-range">
+        {first}–{last} of {meta.totalResults} events · page {meta.page} of {totalPages}
+      </p>
+      <div className="flex items-center gap-2">
+        <label htmlFor={sizeId} className="text-slate-600 dark:text-slate-300">
+          Rows per page
+        </label>
+        <select
+          id={sizeId}
+          value={meta.pageSize}
+          onChange={(event) =>
+            onPageSizeChange(Number(event.target.value) as (typeof auditPageSizes)[number])
+          }
+          className={`${inputClassName} h-8 w-20`}
+        >
+          {auditPageSizes.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => onPageChange(meta.page - 1)}
+          disabled={meta.page <= 1}
+        >
+          <ChevronLeft aria-hidden className="size-4" />
+          Previous
+        </Button>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => onPageChange(meta.page + 1)}
+          disabled={meta.page >= totalPages}
+        >
+          Next
+          <ChevronRight aria-hidden className="size-4" />
+        </Button>
+      </div>
+    </nav>
+  );
+}
