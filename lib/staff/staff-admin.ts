@@ -13,6 +13,7 @@ import {
   updateStaffRole,
   type StaffRecord,
 } from "@/lib/db/staff";
+import type { ListResult } from "@/lib/schemas/common";
 import type { CreateStaffBody, StaffDto, UpdateStaffBody } from "@/lib/schemas/staff";
 
 export function toStaffDto(record: StaffRecord): StaffDto {
@@ -28,8 +29,10 @@ export function toStaffDto(record: StaffRecord): StaffDto {
   };
 }
 
-export async function listStaffDtos(): Promise<StaffDto[]> {
-  return (await listStaff()).map(toStaffDto);
+/** Everyone, as one page: a team is small enough that the list is never paged. */
+export async function listStaffResult(): Promise<ListResult<StaffDto>> {
+  const data = (await listStaff()).map(toStaffDto);
+  return { data, meta: { page: 1, pageSize: data.length, totalPages: 1, totalResults: data.length } };
 }
 
 export async function createStaffMember(body: CreateStaffBody): Promise<StaffDto> {
