@@ -55,7 +55,11 @@ export function AccountsView() {
                     : "No managed accounts yet."
                 }
               >
-                {hasFilters || state.status !== "all" ? (
+                {state.page > 1 ? (
+                  <Button variant="secondary" size="sm" onClick={() => void setState({ page: null })}>
+                    Go to the first page
+                  </Button>
+                ) : hasFilters || state.status !== "all" ? (
                   <Button
                     variant="secondary"
                     size="sm"

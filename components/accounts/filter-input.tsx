@@ -24,10 +24,13 @@ export function FilterInput({ label, name, value, match, placeholder, onChange }
   const id = useId();
   const [text, setText] = useState(value);
   const [lastValue, setLastValue] = useState(value);
+  // Set when switching to "contains" drops a too-short text from the URL: the text stays in the box.
+  const [isKeepingText, setIsKeepingText] = useState(false);
   // Back/forward or "clear filters" changed the URL: show what it now says.
   if (value !== lastValue) {
     setLastValue(value);
-    setText(value);
+    if (!isKeepingText) setText(value);
+    setIsKeepingText(false);
   }
   const isReady = isFilterReady(text, match);
 
@@ -62,7 +65,10 @@ export function FilterInput({ label, name, value, match, placeholder, onChange }
           onChange={(event) => {
             const next = event.target.value as MatchMode;
             if (isFilterReady(text, next)) onChange({ value: text.trim(), match: next });
-            else onChange({ value: "", match: next });
+            else {
+              setIsKeepingText(value !== "");
+              onChange({ value: "", match: next });
+            }
           }}
           className={`${inputClassName.replace("w-full", "")} w-32 shrink-0`}
         >
