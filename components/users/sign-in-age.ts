@@ -10,21 +10,21 @@ export function isDormant(lastSignInAt: string | null, now: number = Date.now())
   return Number.isFinite(signedInAt) && now - signedInAt >= DORMANT_DAYS * DAY_MS;
 }
 
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * DAY_MS],
-  ["month", 30 * DAY_MS],
-  ["day", DAY_MS],
-  ["hour", 3_600_000],
-  ["minute", 60_000],
-];
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
-/** "3 days ago", "last month"… or "just now" under a minute. */
+/**
+ * "12 days ago", "7 months ago", "2 years ago", or "just now". Days run to 120 so that an age near the
+ * 90-day dormancy line reads exactly ("89 days ago", "95 days ago") instead of a rounded "3 months ago".
+ */
 export function formatRelativeTime(iso: string, now: number = Date.now()): string {
   const elapsed = Date.parse(iso) - now;
-  for (const [unit, size] of units) {
-    if (Math.abs(elapsed) >= size) return relative.format(Math.round(elapsed / size), unit);
-  }
+  const days = Math.abs(elapsed) / DAY_MS;
+  const sign = Math.sign(elapsed) || -1;
+  if (days >= 730) return relative.format(sign * Math.floor(days / 365), "year");
+  if (days >= 120) return relative.format(sign * Math.floor(days / 30), "month");
+  if (days >= 1) return relative.format(sign * Math.floor(days), "day");
+  if (Math.abs(elapsed) >= 3_600_000) return relative.format(Math.round(elapsed / 3_600_000), "hour");
+  if (Math.abs(elapsed) >= 60_000) return relative.format(Math.round(elapsed / 60_000), "minute");
   return "just now";
 }
 
