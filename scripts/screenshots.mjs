@@ -49,7 +49,10 @@ async function shoot(page, name) {
 async function takeScreenshots(baseUrl, executablePath) {
   const browser = await chromium.launch({ executablePath, args: BROWSER_ARGS });
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     await signIn(page, baseUrl);
 
@@ -59,7 +62,10 @@ async function takeScreenshots(baseUrl, executablePath) {
 
     await page.getByTestId("account-row").first().locator("a").first().click();
     await page.getByTestId("account-title").waitFor();
-    await page.getByTestId("account-history").getByText(/History/).waitFor();
+    await page
+      .getByTestId("account-history")
+      .getByText(/History/)
+      .waitFor();
     await page.waitForLoadState("networkidle");
     await shoot(page, "account-detail");
 
@@ -68,7 +74,7 @@ async function takeScreenshots(baseUrl, executablePath) {
     await form.getByLabel(/Business name/).fill("Harbour Lights Ltd");
     await form.getByLabel("Email").fill(`ops-${Date.now()}@harbour-lights.example.com`);
     await form.getByLabel("Password").fill("Harbour-Lights-2026!");
-    await shoot(page, "account-create-form");
+    await shoot(page, "account-create");
     await form.getByRole("button", { name: "Create account" }).click();
     await page.getByTestId("api-key-reveal").waitFor();
     await shoot(page, "account-create-key");
