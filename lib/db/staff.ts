@@ -27,6 +27,8 @@ export function normalizeEmail(email: string): string {
 }
 
 export interface NewStaff {
+  /** Chosen by the caller when the audit row must name the person before the insert; random otherwise. */
+  id?: string;
   email: string;
   name: string;
   role: Role;
@@ -48,7 +50,13 @@ export async function insertStaff(
   const email = normalizeEmail(input.email);
   const rows = await database
     .insert(staff)
-    .values({ email, name: input.name.trim(), role: input.role, passwordHash: input.passwordHash })
+    .values({
+      ...(input.id ? { id: input.id } : {}),
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash: input.passwordHash,
+    })
     .onConflictDoNothing()
     .returning(publicColumns);
   const row = rows[0];
