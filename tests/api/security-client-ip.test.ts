@@ -20,11 +20,12 @@ describe("clientIpOf (audit rows)", () => {
 
   it("agrees with the sign-in throttle's address for the same headers", () => {
     process.env.SUBDESK_TRUSTED_PROXIES = "1";
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { "x-forwarded-for": "203.0.113.1, 198.51.100.7, 10.0.0.2" },
       { "x-forwarded-for": "::ffff:198.51.100.8" },
       { "x-real-ip": "198.51.100.9" },
-    ]) {
+    ];
+    for (const headers of cases) {
       expect(clientIpOf(request(headers))).toBe(clientAddress(new Headers(headers)));
     }
   });
