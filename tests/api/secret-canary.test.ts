@@ -156,6 +156,7 @@ describe("with canary secrets in live mode", () => {
     };
     await send("PATCH /api/managed-accounts/[id]", `/api/managed-accounts/${accountId}`, {
       allowCustomPricing: true,
+      reason,
     });
     await send("POST /api/managed-accounts/[id]/disable", `/api/managed-accounts/${accountId}/disable`, {
       reason,

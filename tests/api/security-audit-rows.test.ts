@@ -92,12 +92,13 @@ const mutations: Mutation[] = [
     action: "account.pricing.update",
     async send() {
       const id = accountIds[2]!;
+      const reason = reasonFor("pricing");
       const response = await admin.patch(
         `/api/managed-accounts/${id}`,
-        { allowCustomPricing: true },
+        { allowCustomPricing: true, reason },
         { headers: headers() },
       );
-      return { response, target: { id, label: emailOf.get(id) } };
+      return { response, target: { id, label: emailOf.get(id) }, reason };
     },
   },
   {

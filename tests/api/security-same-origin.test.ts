@@ -35,7 +35,7 @@ function validRequest(key: string): { path: string; body: unknown } {
       : randomUUID();
   const bodies: Record<string, unknown> = {
     "POST /api/managed-accounts": { businessName: `Cross Site ${randomUUID()}` },
-    "PATCH /api/managed-accounts/[id]": { allowCustomPricing: true },
+    "PATCH /api/managed-accounts/[id]": { allowCustomPricing: true, reason },
     "POST /api/managed-accounts/[id]/disable": { reason },
     "POST /api/managed-accounts/[id]/enable": { reason },
     "PUT /api/managed-accounts/[id]/channel-limit": { channelLimit: 0, reason },
