@@ -18,7 +18,7 @@ export function sparePort(n: number): number {
 export function ownDataDir(name: string): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   // The "run-" prefix lets scripts/test.mjs prune it with the suite's own old runs.
-  return path.join(ROOT, ".test-data", `run-${name}-${stamp}`);
+  return path.join(ROOT, ".test-data", `run-${stamp}-${name}`);
 }
 
 /** The suite's environment minus anything that would pick a mode or reach a real upstream. */
