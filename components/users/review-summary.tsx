@@ -39,7 +39,7 @@ export function ReviewSummary({
                   : "border-slate-200 bg-white hover:bg-slate-50 dark:border-slate-800 dark:bg-slate-900 dark:hover:bg-slate-800"
               }`}
             >
-              <span className="block text-sm text-slate-500 dark:text-slate-400">{tile.label}</span>
+              <span className="block text-sm text-slate-600 dark:text-slate-300">{tile.label}</span>
               <span className="block text-2xl font-semibold tabular-nums" data-count>
                 {tile.count(counts)}
               </span>

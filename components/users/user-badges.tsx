@@ -23,7 +23,7 @@ export function UserStatusBadge({ status }: { status: UserStatus }) {
 }
 
 export function SsoBypassBadge({ bypassesSso }: { bypassesSso: boolean }) {
-  if (!bypassesSso) return <span className="text-slate-400">—</span>;
+  if (!bypassesSso) return <span className="text-slate-500 dark:text-slate-400">—</span>;
   return (
     <Badge tone="warning" title="Signs in without single sign-on" data-testid="sso-bypass-mark">
       <ShieldOff aria-hidden className="mr-1 size-3" />
@@ -33,7 +33,8 @@ export function SsoBypassBadge({ bypassesSso }: { bypassesSso: boolean }) {
 }
 
 export function GroupList({ groups }: { groups: OrgUser["groups"] }) {
-  if (!groups || groups.length === 0) return <span className="text-slate-400">no groups</span>;
+  if (!groups || groups.length === 0)
+    return <span className="text-slate-500 dark:text-slate-400">no groups</span>;
   return (
     <ul className="flex flex-wrap gap-1" aria-label="Groups">
       {groups.map((group) => (

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { resetSim } from "../support/sim-control";
+import { clearFaults, injectFault, resetSim } from "../support/sim-control";
 import { loginAs } from "./support/login";
 import { expectedReviewKinds, simUsers, type SimUser } from "./support/sim-users";
 
@@ -143,6 +143,21 @@ test("an email nobody has shows the empty state with a way back", async ({ page 
   await expect(page.getByText("No users match these filters")).toBeVisible();
   await page.getByRole("button", { name: "Show all users" }).click();
   await expectRows(page, users.slice(0, 50));
+});
+
+test("an upstream failure shows the error with a retry that recovers", async ({ page }) => {
+  await page.goto("/users");
+  await expectRows(page, users.slice(0, 50));
+  // Every list call fails until cleared, whatever the retries on the way.
+  await injectFault({ operation: "ListOrganizationUsers", kind: "server_error", status: 503, times: 1000 });
+  try {
+    await page.getByLabel("Status").selectOption("disabled");
+    await expect(page.getByRole("button", { name: "Try again" })).toBeVisible({ timeout: 20_000 });
+  } finally {
+    await clearFaults();
+  }
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expectRows(page, users.filter((user) => user.user_status === "disabled").slice(0, 50));
 });
 
 test("rows are keyboard-usable: Enter opens the user's page", async ({ page }) => {
