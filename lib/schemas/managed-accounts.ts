@@ -74,6 +74,7 @@ export type CreateManagedAccountBody = z.output<typeof createManagedAccountBodyS
 
 export const updatePricingBodySchema = z.strictObject({
   allowCustomPricing: z.boolean({ error: "Choose whether custom pricing is allowed." }),
+  reason: reasonSchema,
 });
 export type UpdatePricingBody = z.output<typeof updatePricingBodySchema>;
 

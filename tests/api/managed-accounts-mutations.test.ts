@@ -128,7 +128,7 @@ describe("custom pricing", () => {
     for (const wanted of [!before, before]) {
       const response = track(
         "pricing",
-        await admin.patch(`/api/managed-accounts/${account.id}`, { allowCustomPricing: wanted }),
+        await admin.patch(`/api/managed-accounts/${account.id}`, { allowCustomPricing: wanted, reason }),
       );
       expect(response.status, await response.clone().text()).toBe(200);
       expect(((await response.json()) as { data: AccountDto }).data.allowCustomPricing).toBe(wanted);
@@ -137,7 +137,7 @@ describe("custom pricing", () => {
     }
   });
 
-  it("both pricing changes are in the audit trail", async () => {
+  it("both pricing changes are in the audit trail with actor, reason and outcome", async () => {
     const account = enabled[1]!;
     const rows = await auditRowsOf(
       admin,
@@ -145,7 +145,15 @@ describe("custom pricing", () => {
       sent.pricing!,
     );
     expect(rows.map((row) => row.requestSummary?.allowCustomPricing).sort()).toEqual([false, true]);
-    expect(rows.every((row) => row.outcome === "success")).toBe(true);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        action: "account.pricing.update",
+        actorEmail: staffEmail("admin"),
+        targetId: account.id,
+        reason,
+        outcome: "success",
+      });
+    }
   });
 });
 

@@ -25,7 +25,8 @@ beforeAll(async () => {
 type Send = (client: ApiClient) => Promise<Response>;
 const mutations: Record<string, Send> = {
   create: (client) => client.post("/api/managed-accounts", { businessName: `Role Test ${randomUUID()}` }),
-  pricing: (client) => client.patch(`/api/managed-accounts/${accountId}`, { allowCustomPricing: true }),
+  pricing: (client) =>
+    client.patch(`/api/managed-accounts/${accountId}`, { allowCustomPricing: true, reason }),
   disable: (client) => client.post(`/api/managed-accounts/${accountId}/disable`, { reason }),
   enable: (client) => client.post(`/api/managed-accounts/${accountId}/enable`, { reason }),
   channelLimit: (client) =>

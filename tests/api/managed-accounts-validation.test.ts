@@ -20,7 +20,7 @@ describe("malformed ids on every [id] route", () => {
     ["GET detail", (client, id) => client.get(`/api/managed-accounts/${id}`), 400],
     [
       "PATCH pricing",
-      (client, id) => client.patch(`/api/managed-accounts/${id}`, { allowCustomPricing: true }),
+      (client, id) => client.patch(`/api/managed-accounts/${id}`, { allowCustomPricing: true, reason }),
       400,
     ],
     ["POST disable", (client, id) => client.post(`/api/managed-accounts/${id}/disable`, { reason }), 400],
@@ -103,10 +103,17 @@ describe("bodies", () => {
       () => admin.put(`${path()}/channel-limit`, { channelLimit: 1 }),
       "reason",
     ],
-    ["pricing 'yes'", () => admin.patch(path(), { allowCustomPricing: "yes" }), "allowCustomPricing"],
+    ["pricing 'yes'", () => admin.patch(path(), { allowCustomPricing: "yes", reason }), "allowCustomPricing"],
+    ["pricing without allowCustomPricing", () => admin.patch(path(), { reason }), "allowCustomPricing"],
+    ["pricing without reason", () => admin.patch(path(), { allowCustomPricing: true }), "reason"],
+    [
+      "pricing with a 2-character reason",
+      () => admin.patch(path(), { allowCustomPricing: true, reason: "no" }),
+      "reason",
+    ],
     [
       "pricing with an unknown field",
-      () => admin.patch(path(), { allowCustomPricing: true, email: "x@y.z" }),
+      () => admin.patch(path(), { allowCustomPricing: true, reason, email: "x@y.z" }),
       "_",
     ],
     [
@@ -137,7 +144,9 @@ describe("bodies", () => {
       // An unknown key is reported by zod at the object level ("_") or under the key itself.
       const fields = body.error.fields ?? {};
       if (field === "_") expect(Object.keys(fields).length).toBeGreaterThan(0);
-      else expect(fields[field]).toEqual(expect.any(String));
+      // Only the field under test is wrong, so it alone is named (a case can't pass on another field).
+      else expect(Object.keys(fields), JSON.stringify(fields)).toEqual([field]);
+      if (field !== "_") expect(fields[field]).toEqual(expect.any(String));
     });
   }
 
@@ -166,7 +175,7 @@ describe("bodies", () => {
 describe("content type and origin on mutations", () => {
   const mutations: [string, string, unknown][] = [
     ["POST", "/api/managed-accounts", { businessName: "Acme" }],
-    ["PATCH", "/api/managed-accounts/{id}", { allowCustomPricing: true }],
+    ["PATCH", "/api/managed-accounts/{id}", { allowCustomPricing: true, reason }],
     ["POST", "/api/managed-accounts/{id}/disable", { reason }],
     ["POST", "/api/managed-accounts/{id}/enable", { reason }],
     ["PUT", "/api/managed-accounts/{id}/channel-limit", { channelLimit: 1, reason }],

@@ -13,7 +13,8 @@ export const GET = withRoute(
   async ({ params }) => ({ data: await getAccountDetail(params.id) }),
 );
 
-// PATCH /api/managed-accounts/{id}: custom pricing on or off (the only field Telnyx lets us change).
+// PATCH /api/managed-accounts/{id}: custom pricing on or off, with a reason for the audit trail (the only
+// field Telnyx lets us change).
 export const PATCH = withRoute(
   "PATCH /api/managed-accounts/[id]",
   {
@@ -24,6 +25,7 @@ export const PATCH = withRoute(
       targetType: "managed_account",
       targetId: params.id,
       targetLabel: params.id,
+      reason: body.reason,
       summary: { allowCustomPricing: body.allowCustomPricing },
     }),
   },
