@@ -27,7 +27,7 @@ export function AuditPagination({ meta, onPageChange, onPageSizeChange }: AuditP
         {first}–{last} of {meta.totalResults} events · page {meta.page} of {totalPages}
       </p>
       <div className="flex items-center gap-2">
-        <label htmlFor={sizeId} className="text-slate-600 dark:text-slate-300">
+        <label htmlFor={sizeId} className="whitespace-nowrap text-slate-600 dark:text-slate-300">
           Rows per page
         </label>
         <select

@@ -54,7 +54,10 @@ export function AuditTable({ events, onOpen }: AuditTableProps) {
                 if (!(click.target as HTMLElement).closest("button")) onOpen(event.id);
               }}
               onKeyDown={(key) => {
-                if (key.key === "Enter" && key.target === key.currentTarget) onOpen(event.id);
+                if (key.key !== "Enter" || key.target !== key.currentTarget) return;
+                // Without this the same Enter would press the dialog's first button (Close) once it has focus.
+                key.preventDefault();
+                onOpen(event.id);
               }}
             >
               <td className={`${cell} whitespace-nowrap tabular-nums`}>

@@ -35,8 +35,20 @@ export async function listStaffResult(): Promise<ListResult<StaffDto>> {
   return { data, meta: { page: 1, pageSize: data.length, totalPages: 1, totalResults: data.length } };
 }
 
-export async function createStaffMember(body: CreateStaffBody): Promise<StaffDto> {
-  return toStaffDto(await createStaff(body));
+/** The person's id is chosen first, so the audit intent row can name them before they exist. */
+export function staffCreateIntent(id: string, body: CreateStaffBody): AuditIntent {
+  const email = body.email.toLowerCase();
+  return {
+    action: "staff.create",
+    targetType: "staff",
+    targetId: id,
+    targetLabel: email,
+    summary: { email, name: body.name, role: body.role },
+  };
+}
+
+export async function createStaffMember(id: string, body: CreateStaffBody): Promise<StaffDto> {
+  return toStaffDto(await createStaff({ ...body, id }));
 }
 
 export async function findStaffMember(id: string): Promise<StaffRecord> {

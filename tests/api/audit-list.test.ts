@@ -33,7 +33,7 @@ beforeAll(async () => {
 describe("GET /api/audit", () => {
   it("answers every field in camelCase, newest first", async () => {
     const { data } = await list({ target: changed.id });
-    expect(data.map((row) => row.action)).toEqual(["staff.disable", "staff.role.update"]);
+    expect(data.map((row) => row.action)).toEqual(["staff.disable", "staff.role.update", "staff.create"]);
     const [row] = data;
     expect(Object.keys(row!).sort()).toEqual(
       [
@@ -80,7 +80,7 @@ describe("GET /api/audit", () => {
     ]);
 
     const byActor = await list({ actor: "ADMIN@subdesk", target: changed.id });
-    expect(byActor.meta.totalResults).toBe(2);
+    expect(byActor.meta.totalResults).toBe(3);
     const byOtherActor = await list({ actor: staffEmail("viewer"), target: changed.id });
     expect(byOtherActor.meta.totalResults).toBe(0);
   });
@@ -94,7 +94,7 @@ describe("GET /api/audit", () => {
     const after = await list({ target: changed.id, from: iso(at + 1) });
     expect(after.data.map((row) => row.id)).not.toContain(disable!.id);
     const before = await list({ target: changed.id, to: iso(at) });
-    expect(before.data.map((row) => row.action)).toEqual(["staff.role.update"]);
+    expect(before.data.map((row) => row.action)).toEqual(["staff.role.update", "staff.create"]);
     // A datetime-local value without a zone is read as UTC.
     const local = iso(at - 60_000).slice(0, 16);
     const sinceLocal = await list({ target: changed.id, from: local });
@@ -154,7 +154,7 @@ describe("GET /api/audit", () => {
     for (const role of ["support", "viewer"] as const) {
       const client = await signIn(role);
       const rows = await auditEvents(client, { target: changed.id });
-      expect(rows.length, role).toBe(2);
+      expect(rows.length, role).toBe(3);
     }
     expect((await anonymousClient().get("/api/audit")).status).toBe(401);
   });

@@ -51,11 +51,12 @@ describe("POST /api/staff", () => {
     expect(person).toMatchObject({ role: "viewer", status: "active", lastSignInAt: null });
     expect((await listStaff()).map((entry) => entry.email)).toContain(person.email);
 
-    const rows = await auditEvents(admin, { action: "staff.create", target: person.email });
+    // Found by the new person's id: the intent row names them before the insert.
+    const rows = await auditEvents(admin, { action: "staff.create", target: person.id });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       actor: { id: adminId, email: staffEmail("admin"), role: "admin" },
-      target: { type: "staff", label: person.email },
+      target: { type: "staff", id: person.id, label: person.email },
       outcome: "success",
       requestSummary: { email: person.email, role: "viewer" },
     });

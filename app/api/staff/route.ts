@@ -1,23 +1,29 @@
+import { randomUUID } from "node:crypto";
 import { withRoute } from "@/lib/api/with-route";
 import { createStaffBodySchema } from "@/lib/schemas/staff";
-import { createStaffMember, listStaffResult } from "@/lib/staff/staff-admin";
+import { createStaffMember, listStaffResult, staffCreateIntent } from "@/lib/staff/staff-admin";
+import { failureOf, openAudit } from "@/lib/users/route-audit";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/staff: everyone who can sign in, with role, status and last sign-in (never a password hash).
 export const GET = withRoute("GET /api/staff", {}, async () => ({ ...(await listStaffResult()) }));
 
-// POST /api/staff { email, name, role, password }: adds a person who can sign in at once.
+// POST /api/staff { email, name, role, password }: adds a person who can sign in at once. The audit row is
+// opened here, not by withRoute, so it carries the new person's id (chosen before the insert).
 export const POST = withRoute(
   "POST /api/staff",
-  {
-    body: createStaffBodySchema,
-    audit: ({ body }) => ({
-      action: "staff.create",
-      targetType: "staff",
-      targetLabel: body.email.toLowerCase(),
-      summary: { email: body.email.toLowerCase(), name: body.name, role: body.role },
-    }),
+  { body: createStaffBodySchema },
+  async ({ body, ...context }) => {
+    const id = randomUUID();
+    const audit = await openAudit(context, staffCreateIntent(id, body));
+    try {
+      const data = await createStaffMember(id, body);
+      await audit.finish({ outcome: "success" });
+      return Response.json({ data }, { status: 201 });
+    } catch (error) {
+      await audit.finish(failureOf(error));
+      throw error;
+    }
   },
-  async ({ body }) => Response.json({ data: await createStaffMember(body) }, { status: 201 }),
 );
