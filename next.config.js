@@ -19,8 +19,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // next dev would otherwise write an AGENTS.md into the repository.
   agentRules: false,
-  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled. The SDK client is
+  // one per process (on globalThis) while pages and route handlers are separate bundles: loading telnyx
+  // from node_modules gives them all one copy, so its error classes match wherever an error is mapped.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "telnyx"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { StatCard } from "@/components/accounts/stat-card";
-import { AppError } from "@/lib/api/errors";
+import { isAppError } from "@/lib/api/errors";
 import { getCurrentStaff } from "@/lib/auth/session";
 import { managedAccountListQuerySchema, type ChannelPool } from "@/lib/schemas/managed-accounts";
 import { orgUserListQuerySchema } from "@/lib/schemas/org-users";
@@ -18,7 +18,7 @@ async function figure(read: () => Promise<number>): Promise<Figure> {
   try {
     return await read();
   } catch (error) {
-    return { error: error instanceof AppError ? error.message : "Telnyx could not be reached." };
+    return { error: isAppError(error) ? error.message : "Telnyx could not be reached." };
   }
 }
 
@@ -36,7 +36,7 @@ export default async function OverviewPage() {
   const pool = getChannelPool().then(
     (value): { value: ChannelPool } => ({ value }),
     (error: unknown) => ({
-      error: error instanceof AppError ? error.message : "Telnyx could not be reached.",
+      error: isAppError(error) ? error.message : "Telnyx could not be reached.",
     }),
   );
   const [accounts, disabled, users, poolAnswer] = await Promise.all([

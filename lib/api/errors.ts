@@ -59,8 +59,15 @@ export class AppError extends Error {
   }
 }
 
+/** By shape as well as class: a page and a route handler are separate bundles, each with its own AppError. */
 export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
+  if (value instanceof AppError) return true;
+  return (
+    value instanceof Error &&
+    value.name === "AppError" &&
+    typeof (value as Partial<AppError>).code === "string" &&
+    typeof (value as Partial<AppError>).status === "number"
+  );
 }
 
 export function toErrorEnvelope(error: AppError, requestId: string): ErrorEnvelope {
