@@ -35,6 +35,8 @@ export async function fetchJson<T>(url: string, init: RequestInit & { json?: unk
   const envelope = (await response.json().catch(() => null)) as ErrorEnvelope | null;
   const error = envelope?.error;
   if (response.status === 401 && typeof window !== "undefined") {
+    // A full load on purpose: the session is gone, so nothing rendered for it should survive.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(
       `/login?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`,
     );
