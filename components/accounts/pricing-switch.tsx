@@ -1,25 +1,31 @@
 "use client";
 
+import { useRef, useState } from "react";
 import * as Switch from "@radix-ui/react-switch";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { usePermission } from "@/components/shell/staff-context";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
-import { useSetCustomPricing } from "@/lib/queries/managed-accounts";
+import { PricingDialog } from "./pricing-dialog";
 
-/** Custom pricing on/off. Optimistic (it is reversible); flips back with an error if Telnyx refuses. */
+/**
+ * Custom pricing on/off. Flipping the switch only asks (a dialog wants the reason for the audit trail); the
+ * switch shows the account's state, so it moves once the change is confirmed and stays put on Cancel.
+ */
 export function PricingSwitch({
   account,
 }: {
   account: Pick<ManagedAccount, "id" | "email" | "allowCustomPricing">;
 }) {
   const { allowed, reason } = usePermission("accounts.pricing");
-  const setPricing = useSetCustomPricing(account);
+  const [wanted, setWanted] = useState<boolean>();
+  const switchRef = useRef<HTMLButtonElement>(null);
   const control = (
     <Switch.Root
+      ref={switchRef}
       id="custom-pricing"
       checked={account.allowCustomPricing}
-      disabled={!allowed || setPricing.isPending}
-      onCheckedChange={(checked) => setPricing.mutate(checked)}
+      disabled={!allowed}
+      onCheckedChange={setWanted}
       aria-describedby="custom-pricing-note"
       className="relative h-6 w-11 shrink-0 rounded-full bg-slate-300 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-60 data-[state=checked]:bg-brand-600 dark:bg-slate-700"
     >
@@ -37,11 +43,17 @@ export function PricingSwitch({
       <p id="custom-pricing-note" className="text-xs text-slate-500 dark:text-slate-400">
         The change may take time to apply at Telnyx, and Telnyx sets the actual prices.
       </p>
-      {setPricing.isError ? (
-        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
-          Custom pricing was not changed: {setPricing.error.message}
-        </p>
-      ) : null}
+      <PricingDialog
+        account={account}
+        allowCustomPricing={wanted ?? !account.allowCustomPricing}
+        open={wanted !== undefined}
+        onOpenChange={(open) => {
+          if (open) return;
+          setWanted(undefined);
+          // Radix returns focus only to a Dialog.Trigger; the switch opened this dialog, so it gets it back.
+          setTimeout(() => switchRef.current?.focus(), 0);
+        }}
+      />
     </div>
   );
 }

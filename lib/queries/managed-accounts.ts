@@ -129,19 +129,22 @@ export function useSetChannelLimit(account: Pick<ManagedAccount, "id" | "email">
   });
 }
 
-/** Optimistic: the switch flips at once and flips back if Telnyx refuses (the change is reversible). */
+/**
+ * Optimistic: once the dialog is confirmed the switch shows the new state at once and flips back if Telnyx
+ * refuses (the change is reversible). The reason goes to the audit trail.
+ */
 export function useSetCustomPricing(account: Pick<ManagedAccount, "id" | "email">) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (allowCustomPricing: boolean) =>
-      post<{ data: ManagedAccount }>(`/api/managed-accounts/${account.id}`, "PATCH", { allowCustomPricing }),
-    onMutate: async (allowCustomPricing) => {
+    mutationFn: (body: { allowCustomPricing: boolean; reason: string }) =>
+      post<{ data: ManagedAccount }>(`/api/managed-accounts/${account.id}`, "PATCH", body),
+    onMutate: async ({ allowCustomPricing }) => {
       await client.cancelQueries({ queryKey: accountKeys.detail(account.id) });
       const previous = client.getQueryData<AccountDetail>(accountKeys.detail(account.id));
       applyAccount(client, { id: account.id, allowCustomPricing });
       return { previous };
     },
-    onError: (_error, allowCustomPricing, context) => {
+    onError: (_error, { allowCustomPricing }, context) => {
       applyAccount(client, { id: account.id, allowCustomPricing: !allowCustomPricing });
       if (context?.previous) client.setQueryData(accountKeys.detail(account.id), context.previous);
     },

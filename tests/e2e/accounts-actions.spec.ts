@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "../support/api-client";
-import { requestCounts, resetSim } from "../support/sim-control";
+import { injectFault, requestCounts, resetSim } from "../support/sim-control";
 import { rowEmails } from "./support/accounts-page";
 import { loginAs } from "./support/login";
 import { select, simAccount, simAccounts, simPool, type SimAccount } from "./support/sim-accounts";
@@ -140,21 +140,89 @@ test("channel limit: headroom shown, 0 warns, over-allocation refused before any
   expect((await simAccount(account.id)).channel_limit).toBe(wanted);
 });
 
-test("custom pricing toggles at once and sticks", async ({ page }) => {
+test("custom pricing: the switch asks for a reason, Cancel and Escape change nothing, confirm sticks and is audited", async ({
+  page,
+}) => {
   const toggle = page.getByRole("switch", { name: "Allow custom pricing" });
   const initial = account.managed_account_allow_custom_pricing;
+  const title = initial
+    ? `Turn off custom pricing for ${account.email}?`
+    : `Allow custom pricing for ${account.email}?`;
+  const confirm = initial ? "Turn off custom pricing" : "Allow custom pricing";
+  const dialog = page.getByRole("dialog");
+  const updates = async () => (await requestCounts()).UpdateManagedAccount ?? 0;
+  const before = await updates();
   await expect(toggle).toHaveAttribute("aria-checked", String(initial));
+
+  // Cancel: the switch stays as it was and nothing is sent.
   await toggle.click();
-  await expect(toggle).toHaveAttribute("aria-checked", String(!initial));
+  await expect(dialog).toContainText(title);
+  await expect(dialog).toContainText("may take time to apply");
+  await expect(dialog).toContainText("Telnyx sets the actual prices");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(toggle).toHaveAttribute("aria-checked", String(initial));
+
+  // Keyboard: Space on the focused switch opens the dialog, Escape closes it, focus comes back.
+  await toggle.focus();
+  await page.keyboard.press("Space");
+  await expect(dialog).toContainText(title);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveAttribute("aria-checked", String(initial));
+
+  // A reason is required before anything is sent.
+  await page.keyboard.press("Space");
+  await dialog.getByRole("button", { name: confirm }).click();
+  await expect(dialog.getByText("Give a reason")).toBeVisible();
+  expect(await updates()).toBe(before);
+  expect((await simAccount(account.id)).managed_account_allow_custom_pricing).toBe(initial);
+
+  // Optimistic: while Telnyx is slow to answer, the switch (behind the dialog) already shows the change.
+  await injectFault({ operation: "UpdateManagedAccount", kind: "latency", ms: 1500, times: 1 });
+  const reason = `e2e pricing ${Date.now()}`;
+  await dialog.getByLabel(/Reason/).fill(reason);
+  await dialog.getByRole("button", { name: confirm }).click();
+  await expect(dialog.getByRole("button", { name: "Saving…" })).toBeVisible();
+  await expect(page.locator("#custom-pricing")).toHaveAttribute("aria-checked", String(!initial));
   await expect(page.getByText(/It may take time to apply/)).toBeVisible();
-  await expect
-    .poll(async () => (await simAccount(account.id)).managed_account_allow_custom_pricing)
-    .toBe(!initial);
+  await expect(dialog).toHaveCount(0);
+  await expect(toggle).toHaveAttribute("aria-checked", String(!initial));
+  expect((await simAccount(account.id)).managed_account_allow_custom_pricing).toBe(!initial);
+
+  const rows = await auditRowsFor(account.id);
+  const row = rows.find(
+    (candidate) => candidate.action === "account.pricing.update" && candidate.reason === reason,
+  );
+  expect(row).toMatchObject({ actorEmail: "admin@subdesk.test", outcome: "success", targetId: account.id });
+  await expect(page.getByTestId("account-history")).toContainText(reason);
+
   await page.reload();
   await expect(toggle).toHaveAttribute("aria-checked", String(!initial));
-
   await page.goto("/accounts");
-  const row = page.getByTestId("account-row").filter({ hasText: account.email });
-  await expect(row).toContainText(!initial ? "Allowed" : "Off");
+  const listRow = page.getByTestId("account-row").filter({ hasText: account.email });
+  await expect(listRow).toContainText(!initial ? "Allowed" : "Off");
   await expect(rowEmails(page).first()).toBeVisible();
+});
+
+test("custom pricing: a refusal from Telnyx flips the switch back and says why", async ({ page }) => {
+  const toggle = page.getByRole("switch", { name: "Allow custom pricing" });
+  const initial = account.managed_account_allow_custom_pricing;
+  await injectFault({ operation: "UpdateManagedAccount", kind: "server_error", status: 500, times: 10 });
+  await toggle.click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel(/Reason/).fill("rollback check");
+  // The refetch after the failure is held back, so the switch can only be right if it was rolled back.
+  await injectFault({ operation: "RetrieveManagedAccount", kind: "latency", ms: 4000, times: 1 });
+  await dialog
+    .getByRole("button", { name: initial ? "Turn off custom pricing" : "Allow custom pricing" })
+    .click();
+  await expect(dialog.getByRole("alert")).toContainText("Custom pricing was not changed");
+  await expect(page.locator("#custom-pricing")).toHaveAttribute("aria-checked", String(initial), {
+    timeout: 1500,
+  });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(toggle).toHaveAttribute("aria-checked", String(initial));
+  expect((await simAccount(account.id)).managed_account_allow_custom_pricing).toBe(initial);
 });

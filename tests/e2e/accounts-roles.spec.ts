@@ -1,13 +1,19 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "../support/api-client";
 import { resetSim } from "../support/sim-control";
 import { loginAs } from "./support/login";
 import { select, simAccounts } from "./support/sim-accounts";
 
 let accountId: string;
+// Support disables this one, not accountId: resetSim does not clear the console's derived-status cache
+// (15 s), so a later test on the same account could still see it as disabled.
+let supportTargetId: string;
 
 test.beforeEach(async () => {
   await resetSim();
-  accountId = select(await simAccounts(), { status: "enabled" })[0]!.id;
+  const enabled = select(await simAccounts(), { status: "enabled" });
+  accountId = enabled[0]!.id;
+  supportTargetId = enabled[1]!.id;
 });
 
 /** An action's control and, when the role may not use it, the reason shown with it. */
@@ -35,7 +41,7 @@ test("viewer: every action is visible, disabled, with the reason", async ({ page
 });
 
 test("support: enable, disable and channel limit yes; create and pricing no", async ({ page }) => {
-  await loginAs(page, "support", `/accounts/${accountId}`);
+  await loginAs(page, "support", `/accounts/${supportTargetId}`);
   await expectAction(page, "Disable", true);
   await expectAction(page, "Set channel limit", true);
   await expectAction(page, "Allow custom pricing", false, /Only an admin/);
@@ -60,6 +66,27 @@ test("admin: every action is available", async ({ page }) => {
   await expectAction(page, "Disable", true);
   await expectAction(page, "Set channel limit", true);
   await expectAction(page, "Allow custom pricing", true);
+
+  // The pricing change goes through its dialog and lands with the admin's reason in the audit trail.
+  const toggle = page.getByRole("switch", { name: "Allow custom pricing" });
+  const wanted = (await toggle.getAttribute("aria-checked")) !== "true";
+  await toggle.click();
+  const dialog = page.getByRole("dialog");
+  const reason = `admin pricing ${Date.now()}`;
+  await dialog.getByLabel(/Reason/).fill(reason);
+  await dialog
+    .getByRole("button", { name: wanted ? "Allow custom pricing" : "Turn off custom pricing" })
+    .click();
+  await expect(dialog).toHaveCount(0);
+  await expect(toggle).toHaveAttribute("aria-checked", String(wanted));
+  const audit = await (
+    await signIn("admin")
+  ).getJson<{
+    data: { action: string; reason: string | null; actorEmail: string | null; outcome: string }[];
+  }>(`/api/audit?target=${accountId}`);
+  expect(
+    audit.data.find((row) => row.action === "account.pricing.update" && row.reason === reason),
+  ).toMatchObject({ actorEmail: "admin@subdesk.test", outcome: "success" });
   await page.goto("/accounts");
   await expect(page.getByRole("link", { name: "New account" })).toBeVisible();
 });
