@@ -9,6 +9,9 @@ import { timeRangeProblem, toAuditFilterQuery, type AuditUrlState } from "@/lib/
 import { auditOutcomes, knownAuditActions, type AuditOutcomeName } from "@/lib/schemas/audit";
 import { TextFilter } from "./text-filter";
 
+// inputClassName is full-width; these controls keep their own width.
+const fixedWidthInput = inputClassName.replace("w-full", "");
+
 const actionFamilies = ["account.*", "org_user.*", "staff.*", "auth.*"];
 
 export type AuditFilterChange = Partial<Omit<AuditUrlState, "page" | "pageSize">>;
@@ -47,7 +50,7 @@ export function AuditFilters({ state, onChange, onClear }: AuditFiltersProps) {
             onChange={(event) => {
               if (event.target.value !== "__typed") onChange({ action: event.target.value });
             }}
-            className={`${inputClassName} w-56`}
+            className={`${fixedWidthInput} w-56`}
           >
             <option value="">Any action</option>
             {!isKnownAction ? <option value="__typed">{state.action} (typed)</option> : null}
@@ -91,7 +94,7 @@ export function AuditFilters({ state, onChange, onClear }: AuditFiltersProps) {
             value={state.from}
             onChange={(event) => onChange({ from: event.target.value })}
             aria-describedby={`${id}-range`}
-            className={`${inputClassName} w-56`}
+            className={`${fixedWidthInput} w-56`}
           />
         </div>
         <div className="flex flex-col gap-1.5">
@@ -105,7 +108,7 @@ export function AuditFilters({ state, onChange, onClear }: AuditFiltersProps) {
             onChange={(event) => onChange({ to: event.target.value })}
             aria-describedby={`${id}-range`}
             aria-invalid={rangeProblem ? true : undefined}
-            className={`${inputClassName} w-56`}
+            className={`${fixedWidthInput} w-56`}
           />
         </div>
         <div className="flex flex-col gap-1.5">
@@ -118,7 +121,7 @@ export function AuditFilters({ state, onChange, onClear }: AuditFiltersProps) {
             onChange={(event) =>
               onChange({ outcome: (event.target.value || null) as AuditOutcomeName | null })
             }
-            className={`${inputClassName} w-40`}
+            className={`${fixedWidthInput} w-40`}
           >
             <option value="">Any outcome</option>
             {auditOutcomes.map((outcome) => (

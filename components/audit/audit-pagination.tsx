@@ -7,6 +7,9 @@ import { inputClassName } from "@/components/ui/input";
 import { auditPageSizes } from "@/lib/queries/audit-url-state";
 import type { ListMeta } from "@/lib/schemas/common";
 
+// inputClassName is full-width; these controls keep their own width.
+const fixedWidthInput = inputClassName.replace("w-full", "");
+
 interface AuditPaginationProps {
   meta: ListMeta;
   onPageChange: (page: number) => void;
@@ -36,7 +39,7 @@ export function AuditPagination({ meta, onPageChange, onPageSizeChange }: AuditP
           onChange={(event) =>
             onPageSizeChange(Number(event.target.value) as (typeof auditPageSizes)[number])
           }
-          className={`${inputClassName} h-8 w-20`}
+          className={`${fixedWidthInput} h-8 w-20`}
         >
           {auditPageSizes.map((size) => (
             <option key={size} value={size}>

@@ -9,6 +9,9 @@ import type { StaffDto, UpdateStaffBody } from "@/lib/schemas/staff";
 import { ConfirmChangeDialog } from "./confirm-change-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 
+// inputClassName is full-width; these controls keep their own width.
+const fixedWidthInput = inputClassName.replace("w-full", "");
+
 interface StaffRowActionsProps {
   person: StaffDto;
   /** The signed-in admin's own row: no self-demotion or self-disable (the server refuses them too). */
@@ -46,7 +49,7 @@ export function StaffRowActions({ person, isSelf }: StaffRowActionsProps) {
   const isActive = person.status === "active";
   const copy = describeChange(person, change);
   return (
-    <div className="flex flex-wrap items-center justify-end gap-2">
+    <div className="flex items-center justify-end gap-2">
       <label htmlFor={roleId} className="sr-only">
         Role of {person.email}
       </label>
@@ -58,7 +61,7 @@ export function StaffRowActions({ person, isSelf }: StaffRowActionsProps) {
           onChange={(event) => {
             if (isRole(event.target.value)) setChange({ role: event.target.value });
           }}
-          className={`${inputClassName} h-8 w-28`}
+          className={`${fixedWidthInput} h-8 w-28`}
         >
           {roles.map((role) => (
             <option key={role} value={role}>
