@@ -3,19 +3,23 @@ import type { z } from "zod";
 import { AppError, isAppError, toErrorEnvelope } from "@/lib/api/errors";
 import { parseBody, parseParams, searchParamsObject } from "@/lib/api/parse";
 import { clientIpOf, resolveRequestId, userAgentOf } from "@/lib/api/request-context";
+import { failureOf, openAudit, type AuditIntent } from "@/lib/api/route-audit";
 import { routePermissions, type RouteKey } from "@/lib/api/route-permissions";
 import { isJsonRequest, isSameOriginRequest } from "@/lib/api/same-origin";
 import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCurrentStaff, type StaffSession } from "@/lib/auth/session";
-import { finishAudit, recordAudit, startAudit } from "@/lib/db/audit";
+import { recordAudit } from "@/lib/db/audit";
 import { log } from "@/lib/log";
 
 type Schema = z.ZodType | undefined;
 type Infer<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface RouteContext<Q, B, P> {
+/** A route with a permission always runs for a signed-in person; only the public ones have none. */
+type StaffFor<K extends RouteKey> = (typeof routePermissions)[K] extends null ? null : StaffSession;
+
+export interface RouteContext<Q, B, P, S extends StaffSession | null = StaffSession | null> {
   request: Request;
-  staff: StaffSession | null;
+  staff: S;
   query: Q;
   body: B;
   params: P;
@@ -24,22 +28,12 @@ export interface RouteContext<Q, B, P> {
   setAuditTarget: (target: { id?: string; label?: string }) => void;
 }
 
-/** What a mutation or export records before it calls Telnyx. */
-export interface AuditIntent {
-  action: string;
-  targetType?: string;
-  targetId?: string;
-  targetLabel?: string;
-  reason?: string;
-  summary?: Record<string, unknown>;
-}
-
-interface RouteConfig<Q extends Schema, B extends Schema, P extends Schema> {
+interface RouteConfig<K extends RouteKey, Q extends Schema, B extends Schema, P extends Schema> {
   query?: Q;
   body?: B;
   params?: P;
   /** Present on every mutation and export: the intent row is written before the handler runs. */
-  audit?: (context: RouteContext<Infer<Q>, Infer<B>, Infer<P>>) => AuditIntent;
+  audit?: (context: RouteContext<Infer<Q>, Infer<B>, Infer<P>, StaffFor<K>>) => AuditIntent;
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -53,13 +47,14 @@ const mutatingMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * and Cache-Control: no-store.
  */
 export function withRoute<
+  K extends RouteKey,
   Q extends Schema = undefined,
   B extends Schema = undefined,
   P extends Schema = undefined,
 >(
-  key: RouteKey,
-  config: RouteConfig<Q, B, P>,
-  handler: (context: RouteContext<Infer<Q>, Infer<B>, Infer<P>>) => Promise<HandlerResult>,
+  key: K,
+  config: RouteConfig<K, Q, B, P>,
+  handler: (context: RouteContext<Infer<Q>, Infer<B>, Infer<P>, StaffFor<K>>) => Promise<HandlerResult>,
 ) {
   const permission = routePermissions[key];
   return async function route(request: Request, nextContext?: NextRouteContext): Promise<Response> {
@@ -93,9 +88,10 @@ export function withRoute<
         }
       }
       const auditTarget: { id?: string; label?: string } = {};
-      const context: RouteContext<Infer<Q>, Infer<B>, Infer<P>> = {
+      const context: RouteContext<Infer<Q>, Infer<B>, Infer<P>, StaffFor<K>> = {
         request,
-        staff,
+        // Checked above for every route that has a permission.
+        staff: staff as StaffFor<K>,
         requestId,
         setAuditTarget: (target) => Object.assign(auditTarget, target),
         params: (config.params
@@ -131,30 +127,13 @@ async function runAudited<Q, B, P>(
   target: { id?: string; label?: string },
   run: () => Promise<HandlerResult>,
 ): Promise<Response> {
-  const staff = context.staff;
-  const auditId = await startAudit({
-    actor: staff ? { id: staff.staffId, email: staff.email, role: staff.role } : null,
-    action: intent.action,
-    targetType: intent.targetType,
-    targetId: intent.targetId,
-    targetLabel: intent.targetLabel,
-    reason: intent.reason,
-    requestSummary: intent.summary,
-    requestId: context.requestId,
-    clientIp: clientIpOf(context.request),
-    userAgent: userAgentOf(context.request),
-  });
+  const audit = await openAudit(context, intent);
   try {
     const response = toResponse(await run());
-    await finishAudit(auditId, { outcome: response.ok ? "success" : "failure", target });
+    await audit.finish({ outcome: response.ok ? "success" : "failure", target });
     return response;
   } catch (error) {
-    await finishAudit(auditId, {
-      outcome: "failure",
-      upstreamStatus: isAppError(error) ? error.upstreamStatus : undefined,
-      errorCode: isAppError(error) ? error.code : "internal",
-      target,
-    });
+    await audit.finish({ ...failureOf(error), target });
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { iterateAudit } from "@/lib/db/audit";
 import { log } from "@/lib/log";
 import type { AuditFilterQuery } from "@/lib/schemas/audit";
-import { failureOf, type OpenAudit } from "@/lib/users/route-audit";
+import { failureOf, type OpenAudit } from "@/lib/api/route-audit";
 import { auditCsvHeader, toAuditCsvLine } from "./audit-csv";
 import { toAuditEventDto, toAuditFilters } from "./audit-events";
 

@@ -2,7 +2,7 @@
 // live here and in lib/db/staff.ts (the last active admin).
 import "server-only";
 import { AppError } from "@/lib/api/errors";
-import type { AuditIntent } from "@/lib/api/with-route";
+import type { AuditIntent } from "@/lib/api/route-audit";
 import type { StaffSession } from "@/lib/auth/session";
 import {
   createStaff,

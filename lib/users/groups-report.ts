@@ -4,7 +4,7 @@ import type { ReportFormat } from "@/lib/schemas/org-users";
 import { getGroupsReportJson, streamGroupsReportCsv } from "@/lib/telnyx/org-users";
 import { log } from "@/lib/log";
 import { createCsvFormulaGuardStream } from "./csv-formula-guard";
-import { failureOf, type OpenAudit } from "./route-audit";
+import { failureOf, type OpenAudit } from "@/lib/api/route-audit";
 
 const contentTypes: Record<ReportFormat, string> = {
   csv: "text/csv; charset=utf-8",

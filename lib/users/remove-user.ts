@@ -3,7 +3,7 @@ import "server-only";
 import type { OrgUser, RemoveOrgUserBody } from "@/lib/schemas/org-users";
 import { getOrgUser, removeOrgUser } from "@/lib/telnyx/org-users";
 import { assertConfirmedEmail, assertRemovable } from "./removal";
-import { failureOf, openAudit } from "./route-audit";
+import { failureOf, openAudit } from "@/lib/api/route-audit";
 
 interface RemoveContext {
   request: Request;

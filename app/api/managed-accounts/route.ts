@@ -1,5 +1,4 @@
 import { createAccountOnce, idempotencyKeyOf } from "@/lib/accounts/create-account";
-import { requireStaff } from "@/lib/accounts/require-staff";
 import { withRoute } from "@/lib/api/with-route";
 import {
   createManagedAccountBodySchema,
@@ -37,7 +36,7 @@ export const POST = withRoute(
     }),
   },
   async ({ body, staff, request, setAuditTarget }) => {
-    const answer = await createAccountOnce(body, requireStaff(staff), idempotencyKeyOf(request));
+    const answer = await createAccountOnce(body, staff, idempotencyKeyOf(request));
     setAuditTarget({ id: answer.data.id });
     return answer;
   },

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { withRoute } from "@/lib/api/with-route";
 import { createStaffBodySchema } from "@/lib/schemas/staff";
 import { createStaffMember, listStaffResult, staffCreateIntent } from "@/lib/staff/staff-admin";
-import { failureOf, openAudit } from "@/lib/users/route-audit";
+import { failureOf, openAudit } from "@/lib/api/route-audit";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { withRoute } from "@/lib/api/with-route";
 import { auditExportResponse } from "@/lib/audit/audit-export";
 import { auditFilterSchema } from "@/lib/schemas/audit";
 import { auditFilterParams } from "@/lib/queries/audit";
-import { failureOf, openAudit } from "@/lib/users/route-audit";
+import { failureOf, openAudit } from "@/lib/api/route-audit";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/api/with-route";
 import { groupsReportQuerySchema } from "@/lib/schemas/org-users";
 import { groupsReportResponse } from "@/lib/users/groups-report";
-import { failureOf, openAudit } from "@/lib/users/route-audit";
+import { failureOf, openAudit } from "@/lib/api/route-audit";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { withRoute } from "@/lib/api/with-route";
 import { idParamsSchema } from "@/lib/schemas/common";
 import { updateStaffBodySchema } from "@/lib/schemas/staff";
 import { applyStaffChange, findStaffMember, staffChangeIntent } from "@/lib/staff/staff-admin";
-import { failureOf, openAudit } from "@/lib/users/route-audit";
+import { failureOf, openAudit } from "@/lib/api/route-audit";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export const PATCH = withRoute(
     const person = await findStaffMember(params.id);
     const audit = await openAudit(context, staffChangeIntent(person, body));
     try {
-      const data = await applyStaffChange(context.staff!, person, body);
+      const data = await applyStaffChange(context.staff, person, body);
       await audit.finish({ outcome: "success" });
       return { data };
     } catch (error) {

@@ -1,5 +1,4 @@
 import { setChannelLimit } from "@/lib/accounts/account-changes";
-import { requireStaff } from "@/lib/accounts/require-staff";
 import { withRoute } from "@/lib/api/with-route";
 import { idParamsSchema } from "@/lib/schemas/common";
 import { updateChannelLimitBodySchema } from "@/lib/schemas/managed-accounts";
@@ -22,6 +21,6 @@ export const PUT = withRoute(
     }),
   },
   async ({ params, body, staff }) => ({
-    data: await setChannelLimit(params.id, body.channelLimit, requireStaff(staff)),
+    data: await setChannelLimit(params.id, body.channelLimit, staff),
   }),
 );

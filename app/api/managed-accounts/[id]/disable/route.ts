@@ -1,5 +1,4 @@
 import { disableAccount } from "@/lib/accounts/account-changes";
-import { requireStaff } from "@/lib/accounts/require-staff";
 import { withRoute } from "@/lib/api/with-route";
 import { idParamsSchema } from "@/lib/schemas/common";
 import { disableManagedAccountBodySchema } from "@/lib/schemas/managed-accounts";
@@ -22,7 +21,7 @@ export const POST = withRoute(
     }),
   },
   async ({ params, staff, setAuditTarget }) => {
-    const account = await disableAccount(params.id, requireStaff(staff));
+    const account = await disableAccount(params.id, staff);
     setAuditTarget({ label: account.email });
     return { data: account };
   },

@@ -1,5 +1,4 @@
 import { enableAccount } from "@/lib/accounts/account-changes";
-import { requireStaff } from "@/lib/accounts/require-staff";
 import { withRoute } from "@/lib/api/with-route";
 import { idParamsSchema } from "@/lib/schemas/common";
 import { enableManagedAccountBodySchema } from "@/lib/schemas/managed-accounts";
@@ -22,7 +21,7 @@ export const POST = withRoute(
     }),
   },
   async ({ params, body, staff, setAuditTarget }) => {
-    const account = await enableAccount(params.id, requireStaff(staff), {
+    const account = await enableAccount(params.id, staff, {
       reenableAllConnections: body.reenableAllConnections,
     });
     setAuditTarget({ label: account.email });

@@ -1,10 +1,9 @@
-// An audit row opened by a handler itself, for the two cases withRoute's `audit` option cannot serve: a
-// removal whose target label comes from a read made first, and a download whose outcome is known only
-// when the stream ends (withRoute completes its row as soon as the handler returns).
+// The one way an audited action writes its row: the intent before the upstream call, the outcome after.
+// withRoute's `audit` option uses it; so do handlers whose intent needs a read first (a removal labelled
+// with the user's email) or whose outcome is known only when a download's stream ends.
 import "server-only";
 import { isAppError } from "@/lib/api/errors";
 import { clientIpOf, userAgentOf } from "@/lib/api/request-context";
-import type { AuditIntent } from "@/lib/api/with-route";
 import type { StaffSession } from "@/lib/auth/session";
 import { finishAudit, startAudit, type AuditCompletion } from "@/lib/db/audit";
 import { log } from "@/lib/log";
@@ -14,6 +13,16 @@ export interface OpenAudit {
   id: string;
   /** Completes the row once; later calls do nothing. Never throws: a download must not die of it. */
   finish: (completion: AuditCompletion) => Promise<void>;
+}
+
+/** What a mutation or export records before it calls Telnyx. */
+export interface AuditIntent {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  targetLabel?: string;
+  reason?: string;
+  summary?: Record<string, unknown>;
 }
 
 interface AuditContext {
