@@ -11,7 +11,8 @@ import { auditUrlParsers, toAuditListQuery } from "@/lib/queries/audit-url-state
 import { ApiError } from "@/lib/queries/fetch-json";
 import { AuditEventDialog } from "./audit-event-dialog";
 import { AuditFilters, type AuditFilterChange } from "./audit-filters";
-import { AuditPagination } from "./audit-pagination";
+import { ListPagination } from "@/components/ui/list-pagination";
+import { auditPageSizes } from "@/lib/queries/audit-url-state";
 import { AuditTable } from "./audit-table";
 
 const clearedFilters = { actor: null, action: null, target: null, from: null, to: null, outcome: null };
@@ -64,8 +65,11 @@ export function AuditView() {
       </div>
       {events.data && events.data.meta.totalResults > 0 ? (
         <div className="px-1 pb-3">
-          <AuditPagination
+          <ListPagination
             meta={events.data.meta}
+            noun="events"
+            pageSizes={auditPageSizes}
+            rangeTestId="audit-range"
             onPageChange={(page) => void setState({ page })}
             onPageSizeChange={(pageSize) => void setState({ pageSize, page: 1 })}
           />

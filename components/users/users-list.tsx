@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { orgUserListOptions } from "@/lib/queries/org-users";
 import { orgUserListParsers, toOrgUserListQuery } from "@/lib/queries/org-users-url-state";
 import type { UserStatus } from "@/lib/schemas/org-users";
-import { UsersPagination } from "./users-pagination";
+import { ListPagination } from "@/components/ui/list-pagination";
+import { pageSizeOptions } from "@/lib/queries/org-users-url-state";
 import { UsersTable } from "./users-table";
 import { UsersToolbar } from "./users-toolbar";
 
@@ -56,8 +57,11 @@ export function UsersList() {
       </div>
       {users.data && users.data.meta.totalResults > 0 ? (
         <div className="px-1 pb-3">
-          <UsersPagination
+          <ListPagination
             meta={users.data.meta}
+            noun="users"
+            pageSizes={pageSizeOptions}
+            rangeTestId="users-range"
             onPageChange={(page) => setState({ page })}
             onPageSizeChange={(pageSize) =>
               setState({ pageSize: pageSize as typeof state.pageSize, page: 1 })

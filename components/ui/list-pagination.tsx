@@ -5,15 +5,29 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClassName } from "@/components/ui/input";
 import type { ListMeta } from "@/lib/schemas/common";
-import { pageSizeOptions } from "@/lib/queries/org-users-url-state";
 
-interface UsersPaginationProps {
+// inputClassName is full-width; this control keeps its own width.
+const pageSizeSelectClassName = `${inputClassName.replace("w-full", "")} h-8 w-20`;
+
+interface ListPaginationProps<Size extends number> {
   meta: ListMeta;
+  /** What the list holds, plural ("users", "events"), for the range line. */
+  noun: string;
+  pageSizes: readonly Size[];
+  rangeTestId?: string;
   onPageChange: (page: number) => void;
-  onPageSizeChange: (pageSize: number) => void;
+  onPageSizeChange: (pageSize: Size) => void;
 }
 
-export function UsersPagination({ meta, onPageChange, onPageSizeChange }: UsersPaginationProps) {
+/** Previous/next paging with a page-size choice and a range line read out as it changes. */
+export function ListPagination<Size extends number>({
+  meta,
+  noun,
+  pageSizes,
+  rangeTestId,
+  onPageChange,
+  onPageSizeChange,
+}: ListPaginationProps<Size>) {
   const sizeId = useId();
   const totalPages = Math.max(1, meta.totalPages);
   const first = meta.totalResults === 0 ? 0 : (meta.page - 1) * meta.pageSize + 1;
@@ -23,20 +37,20 @@ export function UsersPagination({ meta, onPageChange, onPageSizeChange }: UsersP
       aria-label="Pages"
       className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-3 pt-3 text-sm dark:border-slate-800"
     >
-      <p aria-live="polite" data-testid="users-range">
-        {first}–{last} of {meta.totalResults} users · page {meta.page} of {totalPages}
+      <p aria-live="polite" data-testid={rangeTestId}>
+        {first}–{last} of {meta.totalResults} {noun} · page {meta.page} of {totalPages}
       </p>
       <div className="flex items-center gap-2">
-        <label htmlFor={sizeId} className="text-slate-600 dark:text-slate-300">
+        <label htmlFor={sizeId} className="whitespace-nowrap text-slate-600 dark:text-slate-300">
           Rows per page
         </label>
         <select
           id={sizeId}
           value={meta.pageSize}
-          onChange={(event) => onPageSizeChange(Number(event.target.value))}
-          className={`${inputClassName} h-8 w-20`}
+          onChange={(event) => onPageSizeChange(Number(event.target.value) as Size)}
+          className={pageSizeSelectClassName}
         >
-          {pageSizeOptions.map((size) => (
+          {pageSizes.map((size) => (
             <option key={size} value={size}>
               {size}
             </option>
