@@ -33,7 +33,8 @@ interface Deadline {
 }
 
 function startDeadline(ms: number): Deadline {
-  // AbortController + setTimeout, not AbortSignal.timeout(): the latter leaked memory per request on Node 20.
+  // AbortController + setTimeout, not the AbortSignal timeout helper: that one leaked memory per request on
+  // Node 20.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
   return { controller, endsAt: Date.now() + ms, stop: () => clearTimeout(timer) };
