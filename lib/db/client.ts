@@ -25,8 +25,11 @@ export function openDatabase(options?: DatabaseOptions): Promise<DatabaseHandle>
   let pending = registry[HANDLE_KEY];
   if (!pending) {
     pending = createDatabase(options ?? databaseOptionsFromEnv()).then(async (handle) => {
-      // A crash between intent and outcome shows as "unknown" from the first screen after a restart.
-      await sweepStalePending(handle.db, STALE_PENDING_MS);
+      // A crash between intent and outcome shows as "unknown" from the first screen after a restart. With
+      // PostgreSQL other instances may be mid-call, so only rows older than the threshold are theirs to
+      // lose; a PGlite directory belongs to this one process, so every pending row in it was left by a
+      // process that is gone.
+      await sweepStalePending(handle.db, handle.driver === "pglite" ? 0 : STALE_PENDING_MS);
       await pruneSignInFailures(handle.db, SIGN_IN_WINDOW_MS);
       return handle;
     });
