@@ -125,7 +125,8 @@ export const accountMemory = pgTable(
 );
 
 // Double-submit protection for create (a retried POST would make a second account): one row per key a staff
-// member sent. It holds the created resource's id and its secret-free answer, never a secret.
+// member sent. It holds the created resource's id and its secret-free answer, never a secret. "unknown" is a
+// create whose answer was lost and whose account was not (yet) found: a resubmit reconciles before anything.
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
@@ -133,7 +134,7 @@ export const idempotencyKeys = pgTable(
     scope: text("scope").notNull(),
     key: text("key").notNull(),
     requestHash: text("request_hash").notNull(),
-    state: text("state", { enum: ["pending", "done"] }).notNull(),
+    state: text("state", { enum: ["pending", "done", "unknown"] }).notNull(),
     resourceId: text("resource_id"),
     response: jsonb("response").$type<Record<string, unknown>>(),
     createdAt: createdAt(),
@@ -141,7 +142,7 @@ export const idempotencyKeys = pgTable(
   (table) => [
     primaryKey({ columns: [table.staffId, table.scope, table.key] }),
     index("idempotency_keys_created_at_idx").on(table.createdAt),
-    check("idempotency_keys_state_check", sql`${table.state} in ('pending', 'done')`),
+    check("idempotency_keys_state_check", sql`${table.state} in ('pending', 'done', 'unknown')`),
   ],
 );
 
