@@ -3,13 +3,13 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
 import { getDb } from "@/lib/db/client";
 import { staff } from "@/lib/db/schema";
-import { countStaff, createStaff, insertStaff } from "@/lib/db/staff";
+import { countStaff, insertStaff } from "@/lib/db/staff";
 import { dataDirectory } from "./data-dir";
-import { hashPassword } from "./password";
+import { hashPassword, passwordProblem } from "./password";
 import type { Role } from "./permissions";
 
 export const DEMO_STAFF = [
@@ -75,20 +75,42 @@ function rememberedCredentials(file: string): DemoCredential[] {
   return DEMO_STAFF.map((person) => ({ ...person, password: saved.get(person.email) ?? fallback }));
 }
 
+// Any fixed number shared by every instance: first starts on one database take turns to seed staff.
+const STAFF_SEED_LOCK_KEY = 727_401_114;
+
+/**
+ * Runs `seed` in one transaction holding a transaction-level advisory lock, so instances that start
+ * together on one empty database take turns: the first seeds, the others then see its rows.
+ */
+function underSeedLock<T>(database: Db, seed: (transaction: Db) => Promise<T>): Promise<T> {
+  return database.transaction(async (transaction) => {
+    await transaction.execute(sql`select pg_advisory_xact_lock(${STAFF_SEED_LOCK_KEY})`);
+    return seed(transaction as unknown as Db);
+  });
+}
+
 /**
  * Live mode's first admin from SUBDESK_BOOTSTRAP_ADMIN_EMAIL/_PASSWORD, only while no staff exists at
- * all; afterwards the variables are ignored. Returns the email created, or null.
+ * all; afterwards the variables are ignored. Returns the email created, or null. Concurrent first starts
+ * (a fleet behind a load balancer) all succeed and exactly one of them creates the admin.
  */
 export async function ensureBootstrapAdmin(options: { db?: Db } = {}): Promise<string | null> {
   const email = process.env.SUBDESK_BOOTSTRAP_ADMIN_EMAIL?.trim();
   const password = process.env.SUBDESK_BOOTSTRAP_ADMIN_PASSWORD;
   if (!email || !password) return null;
+  if (isDemoEmail(email)) throw new Error("The bootstrap admin cannot use a demo email address.");
+  const problem = passwordProblem(password);
+  if (problem) throw new Error(`SUBDESK_BOOTSTRAP_ADMIN_PASSWORD: ${problem}`);
   const database = options.db ?? (await getDb());
   if ((await countStaff(database)) > 0) return null;
-  if (isDemoEmail(email)) throw new Error("The bootstrap admin cannot use a demo email address.");
-  const created = await createStaff(
-    { email, name: email.split("@")[0] ?? email, role: "admin", password },
-    database,
-  );
-  return created.email;
+  // Hashed outside the lock: it is the slow part, and most starts never need it.
+  const passwordHash = await hashPassword(password);
+  return underSeedLock(database, async (transaction) => {
+    if ((await countStaff(transaction)) > 0) return null;
+    const created = await insertStaff(
+      { email, name: email.split("@")[0] ?? email, role: "admin", passwordHash },
+      transaction,
+    );
+    return created.email;
+  });
 }
