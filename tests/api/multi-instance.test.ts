@@ -117,6 +117,9 @@ if (!TEST_DATABASE_URL && process.env.CI) {
           upstream: { reachable: true },
         });
       }
+      // Both ran the bootstrap on the empty database; exactly one admin came of it.
+      const people = await database.query<{ email: string; role: string }>("SELECT email, role FROM staff");
+      expect(people).toEqual([{ email: adminEmail, role: "admin" }]);
     });
 
     it("signed in on one, working on the other (and on both through the proxy)", async () => {
@@ -178,7 +181,11 @@ if (!TEST_DATABASE_URL && process.env.CI) {
               { businessName },
               { headers: { Cookie: cookie, "Idempotency-Key": key } },
             );
-          return { status: response.status, body: (await response.json()) as { data?: { id?: string } } };
+          const body = (await response.json()) as {
+            data?: { id?: string; apiKey?: string };
+            replayed?: boolean;
+          };
+          return { status: response.status, body };
         }),
       );
       await simulator.control("DELETE", "/faults");
@@ -187,6 +194,9 @@ if (!TEST_DATABASE_URL && process.env.CI) {
       const [first, second] = answers.map((answer) => answer.body.data?.id);
       expect(first).toBeTruthy();
       expect(second).toBe(first);
+      // One of them made it and shows the new key once; the other waited for it and replays it without.
+      expect(answers.map((answer) => answer.body.replayed === true).sort()).toEqual([false, true]);
+      expect(answers.filter((answer) => answer.body.data?.apiKey)).toHaveLength(1);
       const accounts = await simulator.control<{ data: { id: string; organization_name: string }[] }>(
         "GET",
         "/state/accounts",

@@ -7,24 +7,43 @@ export interface FreshDatabase {
   name: string;
   /** The same server and credentials as the base URL, pointed at the new database. */
   url: string;
+  /** One query on the new database, for checks on what the servers wrote. */
+  query<Row>(sql: string): Promise<Row[]>;
   drop(): Promise<void>;
 }
 
-async function run(baseUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: baseUrl });
+async function run<Row>(connectionString: string, sql: string): Promise<Row[]> {
+  const client = new Client({ connectionString });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql)).rows as Row[];
   } finally {
     await client.end();
   }
 }
 
+const stampOf = (date: Date) => date.toISOString().replace(/\D/g, "").slice(0, 14);
+
+/** A run killed before its drop leaves its database behind: remove those over an hour old. */
+async function dropLeftovers(baseUrl: string, prefix: string): Promise<void> {
+  const cutoff = stampOf(new Date(Date.now() - 60 * 60 * 1000));
+  const rows = await run<{ datname: string }>(
+    baseUrl,
+    `SELECT datname FROM pg_database WHERE datname LIKE '${prefix}\\_%'`,
+  );
+  for (const { datname } of rows) {
+    const stamp = datname.slice(prefix.length + 1, prefix.length + 15);
+    if (/^\d{14}$/.test(stamp) && stamp < cutoff) {
+      await run(baseUrl, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+    }
+  }
+}
+
 export async function createFreshDatabase(baseUrl: string, prefix: string): Promise<FreshDatabase> {
-  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const name = `${prefix}_${stamp}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `${prefix}_${stampOf(new Date())}_${Math.random().toString(36).slice(2, 8)}`;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Not a plain database name: ${name}`);
   try {
+    await dropLeftovers(baseUrl, prefix);
     await run(baseUrl, `CREATE DATABASE ${name}`);
   } catch (error) {
     throw new Error(
@@ -37,7 +56,10 @@ export async function createFreshDatabase(baseUrl: string, prefix: string): Prom
   return {
     name,
     url: url.toString(),
+    query: (sql) => run(url.toString(), sql),
     // FORCE ends connections a killed server may have left behind.
-    drop: () => run(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: async () => {
+      await run(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
   };
 }
