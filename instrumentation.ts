@@ -3,6 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` loads this too while it prerenders; a build must not open the database or the simulator.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // Before anything else: route handlers learn the client's address only from this stamp.
+  const { stampPeerAddresses } = await import("./lib/auth/client-address");
+  stampPeerAddresses();
   const { startConsole } = await import("./lib/startup");
   await startConsole();
 }

@@ -1,10 +1,19 @@
-// The client address for throttling and the audit trail. Route handlers cannot see the socket: Next
-// fills `x-forwarded-for` with the peer address unless the request already carried one, and a proxy in
-// front appends the peer it saw. So the last entry is the hop nearest us, the one a client cannot forge
-// when a proxy is in front; SUBDESK_TRUSTED_PROXIES says how many of our own hops to skip from the right.
-// Served directly, a client may send its own header and Next keeps it: per-address counting is then
-// advisory, and the per-email count is what stops guessing.
+// The client address for throttling and the audit trail, decided here and nowhere else.
+//
+// It is the TCP peer, unless SUBDESK_TRUSTED_PROXIES = N says N proxies of ours sit in front, each
+// appending the address it saw to X-Forwarded-For: then it is the entry N from the right, the one our
+// outermost proxy wrote. Anything a client writes itself (further left, or the whole header when no proxy
+// is trusted) changes nothing. Route handlers cannot see the socket, and Next keeps a client-sent
+// X-Forwarded-For, so `stampPeerAddresses()` (called from instrumentation.ts) writes the peer into a header
+// of our own on every request the Node server receives, overwriting whatever a client sent under that name.
 import "server-only";
+import http from "node:http";
+import { isIP } from "node:net";
+
+export const PEER_HEADER = "x-subdesk-peer";
+
+const STAMPED = Symbol.for("subdesk.peer-stamp");
+type Stamped = typeof globalThis & { [STAMPED]?: boolean };
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -14,15 +23,44 @@ function header(headers: HeaderSource, name: string): string | undefined {
   return Array.isArray(value) ? value.join(",") : value;
 }
 
+/** A plain IP address (IPv4-mapped IPv6 shown as IPv4), or null for anything else. */
+function address(value: string | undefined): string | null {
+  const candidate = value?.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  return candidate && isIP(candidate) ? candidate : null;
+}
+
+export function trustedProxyCount(env: NodeJS.ProcessEnv = process.env): number {
+  const count = Number(env.SUBDESK_TRUSTED_PROXIES ?? 0);
+  return Number.isInteger(count) && count > 0 ? Math.min(count, 10) : 0;
+}
+
 export function clientAddress(headers: HeaderSource): string {
-  const forwarded = header(headers, "x-forwarded-for")
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  if (forwarded && forwarded.length > 0) {
-    const skip = Math.max(0, Number(process.env.SUBDESK_TRUSTED_PROXIES ?? 0) || 0);
-    const entry = forwarded[Math.max(0, forwarded.length - 1 - skip)] ?? "unknown";
-    return entry.replace(/^::ffff:/, "").slice(0, 64);
+  // Without the stamp in this process a client could have sent the header itself: trust nothing.
+  const peer = (globalThis as Stamped)[STAMPED] ? address(header(headers, PEER_HEADER)) : null;
+  const hops = trustedProxyCount();
+  if (hops > 0) {
+    const forwarded = (header(headers, "x-forwarded-for") ?? "").split(",");
+    const ours = forwarded.length >= hops ? address(forwarded[forwarded.length - hops]) : null;
+    if (ours) return ours;
   }
-  return header(headers, "x-real-ip")?.trim().slice(0, 64) || "unknown";
+  return peer ?? "unknown";
+}
+
+/**
+ * Makes every Node HTTP server in this process (Next's, in `next start`) stamp the socket's peer address
+ * on each request before any handler runs. Patched on the prototype, so a server created earlier is
+ * covered too; idempotent.
+ */
+export function stampPeerAddresses(): void {
+  const registry = globalThis as Stamped;
+  if (registry[STAMPED]) return;
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const request = args[0] as http.IncomingMessage;
+      request.headers[PEER_HEADER] = request.socket?.remoteAddress ?? "";
+    }
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+  } as typeof emit;
+  registry[STAMPED] = true;
 }

@@ -11,6 +11,11 @@ export function sessionCookieName(): string {
   return isHttpsDeployment() ? "__Host-subdesk.session" : "subdesk.session";
 }
 
+/** The device cookie (lib/auth/device-cookie.ts): who signed in from this browser before. */
+export function deviceCookieName(): string {
+  return isHttpsDeployment() ? "__Host-subdesk.device" : "subdesk.device";
+}
+
 export function authCookies(): Partial<CookiesOptions> {
   const secure = isHttpsDeployment();
   const prefix = secure ? "__Host-" : "";

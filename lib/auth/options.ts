@@ -6,6 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/db/audit";
 import { checkAuthSession, revokeAuthSession } from "@/lib/db/auth-sessions";
+import { escapeControlCharacters } from "@/lib/db/sign-in-failure-audit";
 import { now } from "./clock";
 import { authCookies, isHttpsDeployment } from "./cookies";
 import { signInWithPassword } from "./sign-in";
@@ -35,6 +36,17 @@ export function buildAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's default parses a posted callbackUrl with `new URL` and no base, which throws (a 500)
+      // on input like `\\evil.com`: here anything that is not a page of this site becomes "/".
+      redirect({ url, baseUrl }) {
+        try {
+          const target = new URL(url, baseUrl);
+          if (target.origin === new URL(baseUrl).origin) return target.toString();
+        } catch {
+          // Not a URL at all: the fallback below.
+        }
+        return new URL("/", baseUrl).toString();
+      },
       async jwt({ token, user }) {
         if (user) {
           return { ...token, sid: user.sessionId, staffId: user.id, role: user.role };
@@ -78,10 +90,12 @@ export function buildAuthOptions(): NextAuthOptions {
       error(code, metadata) {
         if (code === "JWT_SESSION_ERROR") return;
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error;
-        console.error(`[next-auth] ${code}`, error instanceof Error ? error.message : "");
+        // A message may quote request input: no raw control byte reaches the log.
+        const message = error instanceof Error ? escapeControlCharacters(error.message) : "";
+        console.error(`[next-auth] ${escapeControlCharacters(String(code))}`, message);
       },
       warn(code) {
-        console.warn(`[next-auth] ${code}`);
+        console.warn(`[next-auth] ${escapeControlCharacters(String(code))}`);
       },
       debug() {},
     },

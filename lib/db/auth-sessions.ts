@@ -1,7 +1,7 @@
 // Server-side session rows behind the signed cookie: they make sign-out, disabling a person and the
 // idle/absolute limits hold even though the cookie itself is a self-contained JWT.
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
 import type { Role } from "@/lib/auth/permissions";
 import type { Db } from "./connection";
 import { getDb } from "./client";
@@ -11,6 +11,9 @@ export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 // Writing last_seen_at on every request would turn every read into a write; a minute is precise enough.
 export const TOUCH_INTERVAL_MS = 60 * 1000;
+
+/** Live sessions one person may hold; signing in once more ends the oldest (exported for tests). */
+export const MAX_SESSIONS_PER_PERSON = 10;
 
 export interface StaffSession {
   staffId: string;
@@ -40,7 +43,28 @@ export async function createAuthSession(
     })
     .returning({ id: authSessions.id });
   if (!row) throw new Error("The session row was not written.");
+  await endSessionsBeyondLimit(input.staffId, input.at, database);
   return row.id;
+}
+
+// Concurrent sign-ins may each revoke the same surplus; the newest MAX_SESSIONS_PER_PERSON always survive.
+async function endSessionsBeyondLimit(staffId: string, at: Date, database: Db): Promise<void> {
+  const newest = database
+    .select({ id: authSessions.id })
+    .from(authSessions)
+    .where(and(eq(authSessions.staffId, staffId), isNull(authSessions.revokedAt)))
+    .orderBy(desc(authSessions.createdAt), desc(authSessions.id))
+    .limit(MAX_SESSIONS_PER_PERSON);
+  await database
+    .update(authSessions)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(authSessions.staffId, staffId),
+        isNull(authSessions.revokedAt),
+        notInArray(authSessions.id, newest),
+      ),
+    );
 }
 
 export async function revokeAuthSession(sessionId: string, db?: Db): Promise<void> {

@@ -2,7 +2,7 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "./connection";
-import { auditEvents, signInFailures } from "./schema";
+import { auditEvents, signInLimits } from "./schema";
 
 /** A pending row older than this reads as "unknown": the process died between intent and outcome. */
 export const STALE_PENDING_MS = 2 * 60 * 1000;
@@ -23,9 +23,10 @@ export async function sweepStalePending(db: Db, olderThanMs: number): Promise<nu
   return rows.length;
 }
 
-/** Failed sign-ins count against an email or address for this long. */
+/** Failed sign-ins count against an email, an address or a device for this long (a fixed window). */
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
+/** Drops throttle counters whose window ended more than `windowMs` ago (they count nothing any more). */
 export async function pruneSignInFailures(db: Db, windowMs: number, at: Date = new Date()): Promise<void> {
-  await db.delete(signInFailures).where(lt(signInFailures.at, new Date(at.getTime() - windowMs)));
+  await db.delete(signInLimits).where(lt(signInLimits.expire, new Date(at.getTime() - windowMs)));
 }

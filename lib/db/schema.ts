@@ -54,18 +54,16 @@ export const authSessions = pgTable(
   (table) => [index("auth_sessions_staff_idx").on(table.staffId)],
 );
 
-export const signInFailures = pgTable(
-  "sign_in_failures",
+// rate-limiter-flexible's RateLimiterDrizzle store: one row per throttle key (hashed email and/or address,
+// or a device), its failure count and when that count's window ends. Consumed with one atomic upsert.
+export const signInLimits = pgTable(
+  "sign_in_limits",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    email: text("email").notNull(),
-    ip: text("ip").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    expire: timestamp("expire", { withTimezone: true }),
   },
-  (table) => [
-    index("sign_in_failures_email_at_idx").on(table.email, table.at),
-    index("sign_in_failures_ip_at_idx").on(table.ip, table.at),
-  ],
+  (table) => [index("sign_in_limits_expire_idx").on(table.expire)],
 );
 
 export const auditOutcomes = ["pending", "success", "failure", "denied", "unknown"] as const;

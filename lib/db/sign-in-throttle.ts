@@ -1,58 +1,119 @@
-// Sign-in throttling: after 10 failures within 15 minutes for one email, or from one client address,
-// further attempts are refused until the oldest of those ten leaves the window.
+// Sign-in throttling that slows a guesser without locking out the person guessed at (OWASP's "slowing
+// online guessing": limit per account and address pair, a far looser limit per address so an office behind
+// one address keeps working, and a device that has signed in before counted apart from anonymous attempts).
+// Every attempt consumes its points BEFORE the password is checked, in one atomic upsert per key
+// (rate-limiter-flexible's RateLimiterDrizzle: INSERT … ON CONFLICT DO UPDATE … RETURNING), so concurrent
+// guesses cannot all slip in between a check and a record. A correct password gives the points back.
 import "server-only";
-import { and, desc, eq, gte } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "./connection";
 import { getDb } from "./client";
 import { SIGN_IN_WINDOW_MS } from "./maintenance";
-import { signInFailures } from "./schema";
+import { signInLimits } from "./schema";
 
-export const SIGN_IN_FAILURE_LIMIT = 10;
 export { SIGN_IN_WINDOW_MS };
 
-export type ThrottleVerdict = { limited: false } | { limited: true; retryAfter: number };
+/** Failed attempts allowed per 15-minute window before the next one answers 429 (exported for tests). */
+export const SIGN_IN_LIMITS = {
+  /** One address guessing one email: the limit an attacker at one address meets first. */
+  perEmailAndAddress: 10,
+  /** One email from anonymous browsers anywhere: slows a guesser spread over many addresses. */
+  perEmail: 30,
+  /** One address, any email: ten times the pair's, so a 50-person office behind one NAT keeps working. */
+  perAddress: 100,
+  /** A browser that signed in as this email before: counted apart, so others' guessing never blocks it. */
+  perDevice: 10,
+} as const;
 
-export async function recordSignInFailure(email: string, ip: string, at: Date, db?: Db): Promise<void> {
-  const database = db ?? (await getDb());
-  await database.insert(signInFailures).values({ email: email.trim().toLowerCase(), ip, at });
+export type LimitName = keyof typeof SIGN_IN_LIMITS;
+
+export interface SignInAttemptKeys {
+  email: string;
+  ip: string;
+  /** The id of a valid device cookie issued to this email, when the browser presented one. */
+  deviceId?: string | null;
 }
 
-/** A successful sign-in forgives that email's failures (not the address's: a guesser may share it). */
-export async function clearSignInFailures(email: string, db?: Db): Promise<void> {
-  const database = db ?? (await getDb());
-  await database.delete(signInFailures).where(eq(signInFailures.email, email.trim().toLowerCase()));
+export type SignInTicket =
+  { allowed: true; release(): Promise<void> } | { allowed: false; retryAfter: number; limit: LimitName };
+
+const limiters = new WeakMap<Db, Record<LimitName, RateLimiterDrizzle>>();
+
+function limitersFor(db: Db): Record<LimitName, RateLimiterDrizzle> {
+  let set = limiters.get(db);
+  if (!set) {
+    const make = (name: LimitName) =>
+      new RateLimiterDrizzle({
+        storeClient: db,
+        schema: signInLimits,
+        keyPrefix: name,
+        points: SIGN_IN_LIMITS[name],
+        duration: SIGN_IN_WINDOW_MS / 1000,
+        // Expired rows are pruned at start (lib/db/maintenance.ts), not by a timer per limiter.
+        clearExpiredByTimeout: false,
+      } as ConstructorParameters<typeof RateLimiterDrizzle>[0]);
+    set = {
+      perEmailAndAddress: make("perEmailAndAddress"),
+      perEmail: make("perEmail"),
+      perAddress: make("perAddress"),
+      perDevice: make("perDevice"),
+    };
+    limiters.set(db, set);
+  }
+  return set;
 }
 
-// The limit-th newest failure in the window decides: once it ages out, fewer than `limit` remain.
-async function secondsUntilBelowLimit(
-  database: Db,
-  condition: ReturnType<typeof eq>,
-  at: Date,
-): Promise<number | null> {
-  const since = new Date(at.getTime() - SIGN_IN_WINDOW_MS);
-  const rows = await database
-    .select({ at: signInFailures.at })
-    .from(signInFailures)
-    .where(and(condition, gte(signInFailures.at, since)))
-    .orderBy(desc(signInFailures.at))
-    .limit(SIGN_IN_FAILURE_LIMIT);
-  const decisive = rows[SIGN_IN_FAILURE_LIMIT - 1];
-  if (!decisive) return null;
-  return Math.max(1, Math.ceil((decisive.at.getTime() + SIGN_IN_WINDOW_MS - at.getTime()) / 1000));
+// Keys are hashes: an email may hold any byte a form can send, and the table need not list who was tried.
+const digest = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 32);
+
+/** Which counters an attempt draws on: a trusted device only its own; an anonymous one the other three. */
+function keysOf(attempt: SignInAttemptKeys): [LimitName, string][] {
+  const email = digest(attempt.email.trim().toLowerCase());
+  if (attempt.deviceId) return [["perDevice", digest(`${attempt.deviceId}\n${email}`)]];
+  // "unknown" is no address at all: one shared bucket would lock every such client out together.
+  if (attempt.ip === "unknown") return [["perEmail", email]];
+  const address = digest(attempt.ip);
+  return [
+    ["perEmailAndAddress", `${email}.${address}`],
+    ["perEmail", email],
+    ["perAddress", address],
+  ];
 }
 
-export async function checkSignInThrottle(
-  email: string,
-  ip: string,
-  at: Date,
-  db?: Db,
-): Promise<ThrottleVerdict> {
+/**
+ * Consumes one attempt on each counter the attempt draws on, most specific first, each atomically. Refused:
+ * the counters consumed before the refusing one get their point back (a refused attempt checks no password,
+ * so it counts nowhere but where it was stopped), and the ones after it are never touched, so 60
+ * concurrent guesses from one address reach the per-email counter only ten times. Allowed: the caller
+ * checks the password and calls `release()` if it was right, which gives the points back.
+ */
+export async function consumeSignInAttempt(attempt: SignInAttemptKeys, db?: Db): Promise<SignInTicket> {
   const database = db ?? (await getDb());
-  const [byEmail, byAddress] = await Promise.all([
-    secondsUntilBelowLimit(database, eq(signInFailures.email, email.trim().toLowerCase()), at),
-    // "unknown" is no address at all: one shared bucket would lock everyone out together.
-    ip === "unknown" ? null : secondsUntilBelowLimit(database, eq(signInFailures.ip, ip), at),
-  ]);
-  const retryAfter = Math.max(byEmail ?? 0, byAddress ?? 0);
-  return retryAfter > 0 ? { limited: true, retryAfter } : { limited: false };
+  const set = limitersFor(database);
+  const keys = keysOf(attempt);
+  const consumed: [LimitName, string][] = [];
+  for (const [name, key] of keys) {
+    try {
+      await set[name].consume(key);
+      consumed.push([name, key]);
+    } catch (error) {
+      await Promise.all(consumed.map(([done, doneKey]) => set[done].reward(doneKey)));
+      if (!(error instanceof RateLimiterRes)) throw error;
+      return { allowed: false, retryAfter: Math.max(1, Math.ceil(error.msBeforeNext / 1000)), limit: name };
+    }
+  }
+  return {
+    allowed: true,
+    async release() {
+      // A success forgives this pair's (or device's) failures; the shared counters just get their point back.
+      await Promise.all(
+        keys.map(([name, key]) =>
+          name === "perEmailAndAddress" || name === "perDevice"
+            ? set[name].delete(key)
+            : set[name].reward(key),
+        ),
+      );
+    },
+  };
 }

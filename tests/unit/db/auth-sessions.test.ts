@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import {
   ABSOLUTE_LIFETIME_MS,
   IDLE_TIMEOUT_MS,
+  MAX_SESSIONS_PER_PERSON,
   checkAuthSession,
   createAuthSession,
   revokeAuthSession,
@@ -80,5 +81,27 @@ describeEachDatabase("session rows", (target) => {
       ok: false,
       reason: "missing",
     });
+  });
+
+  it("keeps at most ten live sessions per person: the 11th and 12th sign-in end the two oldest", async () => {
+    const { db, person, start, claims } = await newSession();
+    const later: string[] = [];
+    for (let index = 1; index <= MAX_SESSIONS_PER_PERSON + 1; index += 1) {
+      later.push(
+        await createAuthSession(
+          { staffId: person.id, userAgent: `vitest ${index}`, at: at(start, index * 1000) },
+          db,
+        ),
+      );
+    }
+    const now = at(start, 60_000);
+    const alive = async (sessionId: string) =>
+      (await checkAuthSession({ sessionId, staffId: person.id }, now, { db })).ok;
+    expect(await alive(claims.sessionId)).toBe(false);
+    expect(await alive(later[0]!)).toBe(false);
+    for (const sessionId of later.slice(1)) expect(await alive(sessionId)).toBe(true);
+    // Someone else's sessions are untouched.
+    const other = await newSession();
+    expect((await checkAuthSession(other.claims, at(other.start, 1000), { db })).ok).toBe(true);
   });
 });

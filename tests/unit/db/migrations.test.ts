@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { recordAudit } from "@/lib/db/audit";
 import { describeEachDatabase } from "./databases";
 
-const tables = ["staff", "auth_sessions", "sign_in_failures", "audit_events", "account_memory"];
+const tables = ["staff", "auth_sessions", "sign_in_limits", "audit_events", "account_memory"];
 
 describeEachDatabase("migrations", (target) => {
   it("create every table", async () => {

@@ -1,8 +1,10 @@
-// /api/auth/*: next-auth's own route (the one handler not behind withRoute). Credential sign-in POSTs are
-// checked against the throttle first, so a refused attempt answers 429 with Retry-After in our envelope.
+// /api/auth/*: next-auth's own route (the one handler not behind withRoute). A credentials sign-in that the
+// throttle refused answers 429 with Retry-After in our envelope; a successful one also gets a device cookie.
 import NextAuth from "next-auth";
+import { deviceCookieHeader } from "@/lib/auth/device-cookie";
 import { authOptions } from "@/lib/auth/options";
-import { refuseThrottledSignIn } from "@/lib/auth/sign-in-throttle-response";
+import { captureSignInResult } from "@/lib/auth/sign-in";
+import { throttledSignInResponse } from "@/lib/auth/sign-in-throttle-response";
 
 export const dynamic = "force-dynamic";
 
@@ -11,8 +13,17 @@ const handler = NextAuth(authOptions);
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 export async function POST(request: Request, context: Context): Promise<Response> {
-  const refusal = await refuseThrottledSignIn(request);
-  return refusal ?? handler(request, context);
+  const [response, result] = await captureSignInResult(() => handler(request, context) as Promise<Response>);
+  if (result && !result.ok && result.retryAfter) {
+    await response.body?.cancel();
+    return throttledSignInResponse(request, result.retryAfter, result.requestId);
+  }
+  const device =
+    result?.ok && !result.isTrustedDevice ? deviceCookieHeader(result.person.email, new Date()) : null;
+  if (!device) return response;
+  const withDevice = new Response(response.body, response);
+  withDevice.headers.append("Set-Cookie", device);
+  return withDevice;
 }
 
 export { handler as GET };
