@@ -8,6 +8,33 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+/*
+ * Node's HTTP parser lets TRACE through (TRACK it refuses itself, with 400), but Next builds every request
+ * as a Fetch Request, which refuses it ("'TRACE' HTTP method is unsupported"): Next answered 500 before
+ * any code of ours ran. Where the server receives a request, TRACE is handed on as OPTIONS naming the
+ * method asked for, and proxy.ts answers 405 with Allow. The header is ours alone: a client-sent one is
+ * dropped. (`next start` loads this file in the process that serves requests; the header name is also in
+ * lib/api/allowed-methods.ts.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next loads it
+const http = require("node:http");
+const refusedMethodHeader = "x-subdesk-refused-method";
+if (!http.Server.prototype.emit.handsOnTrace) {
+  const emit = http.Server.prototype.emit;
+  const emitHandingOn = function (event, request, ...rest) {
+    if (event === "request" && request && request.headers) {
+      delete request.headers[refusedMethodHeader];
+      if (request.method === "TRACE") {
+        request.headers[refusedMethodHeader] = request.method;
+        request.method = "OPTIONS";
+      }
+    }
+    return emit.call(this, event, request, ...rest);
+  };
+  emitHandingOn.handsOnTrace = true;
+  http.Server.prototype.emit = emitHandingOn;
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Lets several builds live side by side (parallel test runs on one machine); .next by default.
@@ -23,6 +50,13 @@ const nextConfig = {
   // one per process (on globalThis) while pages and route handlers are separate bundles: loading telnyx
   // from node_modules gives them all one copy, so its error classes match wherever an error is mapped.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "telnyx"],
+  experimental: {
+    // Next copies a request body for the proxy, 10 MB by default, and silently drops what is past the
+    // limit (a 20 MB body read as "not valid JSON"). The copy stops before the socket read (at most 64 KiB)
+    // that crosses the limit, so with 1 MiB anything cut off is still longer than the API's 64 KiB
+    // (maxBodyBytes in lib/api/parse.ts) and answers 413, and no request holds more than 1 MiB.
+    proxyClientMaxBodySize: 1024 * 1024,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

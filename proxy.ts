@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { allowedMethods, refusedMethodHeader } from "@/lib/api/allowed-methods";
+import { AppError, toErrorEnvelope } from "@/lib/api/errors";
 
 // A convenience only: pages and handlers check the session themselves. This adds the per-request CSP
 // nonce and sends a visitor with no session cookie straight to the sign-in page.
@@ -23,7 +25,31 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/**
+ * A method the path does not take answers 405 with Allow (Next would render a page for PUT or PROPFIND, and
+ * its route handlers' 405 has no Allow); OPTIONS on a page answers 204 with Allow. TRACE and TRACK arrive
+ * as OPTIONS with the header next.config.js sets, since Next cannot build a request for them.
+ */
+function refuseMethod(request: NextRequest): NextResponse | undefined {
+  const { pathname } = request.nextUrl;
+  const allowed = allowedMethods(pathname);
+  if (!allowed) return undefined;
+  const method = request.headers.get(refusedMethodHeader) ?? request.method;
+  const headers = { Allow: allowed.join(", "), "Cache-Control": "no-store" };
+  if (allowed.includes(method)) {
+    const isPageOptions = method === "OPTIONS" && !pathname.startsWith("/api/");
+    return isPageOptions ? new NextResponse(null, { status: 204, headers }) : undefined;
+  }
+  if (!pathname.startsWith("/api/")) {
+    return new NextResponse("Method Not Allowed", { status: 405, headers });
+  }
+  const error = new AppError("method_not_allowed", `This address does not take ${method} requests.`);
+  return NextResponse.json(toErrorEnvelope(error, crypto.randomUUID()), { status: 405, headers });
+}
+
 export function proxy(request: NextRequest) {
+  const refusal = refuseMethod(request);
+  if (refusal) return refusal;
   const { pathname, search } = request.nextUrl;
   const hasSessionCookie = sessionCookieNames.some((name) => request.cookies.has(name));
   if (!hasSessionCookie && !publicPaths.some((path) => pathname.startsWith(path))) {

@@ -16,8 +16,26 @@ function redact(value: unknown, depth = 0): unknown {
   );
 }
 
+/**
+ * JSON.stringify escapes C0 controls, quotes and lone surrogates but passes everything else through: C1
+ * controls, U+2028/U+2029, bidi overrides. Escaping every character outside printable ASCII keeps each
+ * line one line of plain text that no terminal or log viewer can be steered by, and still valid JSON.
+ */
+export function toPrintableJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[^\x20-\x7e]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** An unexpected error as log fields: its message and stack go through the same escaping as the rest. */
+export function errorFields(error: unknown): { error: string; stack?: string } {
+  if (error instanceof Error) return { error: `${error.name}: ${error.message}`, stack: error.stack };
+  return { error: String(error) };
+}
+
 function write(level: Level, message: string, fields: Record<string, unknown> = {}) {
-  const line = JSON.stringify({
+  const line = toPrintableJson({
     time: new Date().toISOString(),
     level,
     message,

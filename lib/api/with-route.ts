@@ -9,7 +9,7 @@ import { isJsonRequest, isSameOriginRequest } from "@/lib/api/same-origin";
 import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCurrentStaff, type StaffSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/db/audit";
-import { log } from "@/lib/log";
+import { errorFields, log } from "@/lib/log";
 
 type Schema = z.ZodType | undefined;
 type Infer<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -34,6 +34,11 @@ interface RouteConfig<K extends RouteKey, Q extends Schema, B extends Schema, P 
   params?: P;
   /** Present on every mutation and export: the intent row is written before the handler runs. */
   audit?: (context: RouteContext<Infer<Q>, Infer<B>, Infer<P>, StaffFor<K>>) => AuditIntent;
+  /**
+   * For a GET that writes (an export opens a report.export row): Next runs GET for HEAD, so HEAD runs the
+   * checks above but not the handler, and answers 200 with no body, writing nothing and calling no one.
+   */
+  skipHandlerOnHead?: boolean;
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -102,9 +107,12 @@ export function withRoute<
           : undefined) as Infer<Q>,
         body: (config.body ? await parseBody(config.body, request) : undefined) as Infer<B>,
       };
-      response = config.audit
-        ? await runAudited(config.audit(context), context, auditTarget, () => handler(context))
-        : toResponse(await handler(context));
+      response =
+        request.method === "HEAD" && config.skipHandlerOnHead
+          ? new Response(null, { status: 200 })
+          : config.audit
+            ? await runAudited(config.audit(context), context, auditTarget, () => handler(context))
+            : toResponse(await handler(context));
     } catch (error) {
       response = errorResponse(error, requestId, key);
     }
@@ -153,6 +161,8 @@ function errorResponse(error: unknown, requestId: string, key: RouteKey): Respon
       code: appError.code,
       upstreamStatus: appError.upstreamStatus,
       detail: appError.internalMessage ?? (error instanceof Error ? error.message : String(error)),
+      // An unexpected error's stack goes through the log's escaping, never raw to the console.
+      ...(isAppError(error) ? {} : { stack: errorFields(error).stack }),
     });
   }
   const headers = new Headers();

@@ -5,11 +5,55 @@ import { z } from "zod";
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
+/*
+ * Characters no field of ours needs and that make text lie or break what stores and shows it: C0 controls
+ * (NUL is refused by PostgreSQL and ESC drives terminals), DEL, C1 controls, the line and paragraph
+ * separators, bidi embeddings/overrides/isolates (they reorder what an audit row appears to say), zero-width
+ * space, the directional marks, word joiner and BOM (invisible, they make two names look the same), and lone
+ * surrogates (not text at all). Multi-line fields (a reason typed in a textarea) keep tab and line breaks.
+ */
+const unsafeAlways =
+  /[\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const singleLineBreaks = /[\u0000-\u0008\u0009\u000a\u000d]/;
+const multiLineBreaks = /[\u0000-\u0008]/;
+// Zero-width (non-)joiners are needed inside Persian and Indic words and emoji sequences; anywhere else
+// they only hide something.
+const strayJoiner =
+  /(?<![\p{L}\p{M}\p{N}\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{N}\p{Extended_Pictographic}])/u;
+
+export const unsafeTextMessage = "Remove the control or invisible characters from this text.";
+
+/** True when `text` holds a character that no text field accepts (see above). */
+export function hasUnsafeCharacters(text: string, options: { multiline?: boolean } = {}): boolean {
+  const breaks = options.multiline ? multiLineBreaks : singleLineBreaks;
+  return unsafeAlways.test(text) || breaks.test(text) || strayJoiner.test(text);
+}
+
+/**
+ * The one string schema for text a person or client sends (bodies and query strings alike): a string free
+ * of control and invisible characters. Every text field starts here, so a NUL or a bidi override is a field
+ * message before anything is written or sent to Telnyx.
+ */
+export function safeText(options: { multiline?: boolean; error?: string } = {}) {
+  return z
+    .string({ error: options.error })
+    .refine((text) => !hasUnsafeCharacters(text, options), { message: unsafeTextMessage, abort: true });
+}
+
+// Integers in a query string are plain decimals: no sign, exponent, hex, fraction or spaces ("1e2" and
+// "0x10" are not page sizes, whatever Number() makes of them).
+const plainDecimal = /^[0-9]{1,15}$/;
+
+/** A query-string integer (or a real number from server code that builds the same query). */
 export function queryInteger(name: string, min: number, max: number, fallback: number) {
   const message = `${name} must be a whole number from ${min} to ${max}.`;
   return z.preprocess(
-    blankToUndefined,
-    z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback),
+    (value) => {
+      const text = blankToUndefined(value);
+      if (typeof text !== "string") return text;
+      return plainDecimal.test(text) ? Number(text) : Number.NaN;
+    },
+    z.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback),
   );
 }
 
@@ -25,7 +69,7 @@ export const queryBoolean = z.preprocess(
 );
 
 export function optionalText(maxLength: number) {
-  return z.preprocess(blankToUndefined, z.string().trim().max(maxLength).optional());
+  return z.preprocess(blankToUndefined, safeText().trim().max(maxLength).optional());
 }
 
 export function optionalEnum<const T extends readonly [string, ...string[]]>(values: T) {
@@ -39,12 +83,17 @@ export function optionalEnum<const T extends readonly [string, ...string[]]>(val
 export const idSchema = z.guid({ error: "This is not a valid id." });
 export const idParamsSchema = z.object({ id: idSchema });
 
-/** Why a change is made, written to the audit trail. */
-export const reasonSchema = z
-  .string({ error: "Give a reason." })
+// What a reason must show once whitespace, invisible format characters and combining marks are set aside.
+const invisibleOrSpace = /[\p{White_Space}\p{Cf}\p{Cc}\p{M}]/gu;
+const minReasonVisible = 3;
+
+/** Why a change is made, written to the audit trail. A textarea: line breaks are kept. */
+export const reasonSchema = safeText({ multiline: true, error: "Give a reason." })
   .trim()
-  .min(3, "Give a reason of at least 3 characters.")
-  .max(500, "Keep the reason under 500 characters.");
+  .max(500, "Keep the reason under 500 characters.")
+  .refine((text) => [...text.replace(invisibleOrSpace, "")].length >= minReasonVisible, {
+    message: `Give a reason of at least ${minReasonVisible} characters.`,
+  });
 
 export const listMetaSchema = z.object({
   page: z.number().int(),

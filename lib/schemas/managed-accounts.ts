@@ -1,6 +1,6 @@
 // Managed accounts: our API's query, bodies and answers. Shared by forms and handlers (no server-only).
 import { z } from "zod";
-import { optionalEnum, optionalText, queryBoolean, queryInteger, reasonSchema } from "./common";
+import { optionalEnum, optionalText, queryBoolean, queryInteger, reasonSchema, safeText } from "./common";
 
 // Telnyx also filters on "blocked" without defining it; the simulator has such accounts, so we show them.
 export const accountStatuses = ["enabled", "disabled", "blocked", "cancelled"] as const;
@@ -50,8 +50,7 @@ export type ManagedAccountFilters = Pick<
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 export const createManagedAccountBodySchema = z.strictObject({
-  businessName: z
-    .string({ error: "Enter the business name." })
+  businessName: safeText({ error: "Enter the business name." })
     .trim()
     .min(1, "Enter the business name.")
     .max(255, "Keep the business name under 255 characters."),
@@ -60,8 +59,7 @@ export const createManagedAccountBodySchema = z.strictObject({
   // portal password needs at least; Telnyx's own 422 on /password is still mapped back onto this field.
   password: z.preprocess(
     blankToUndefined,
-    z
-      .string()
+    safeText()
       .min(8, "Use at least 8 characters.")
       .max(128, "Keep the password under 128 characters.")
       .optional(),

@@ -1,6 +1,7 @@
 // Staff administration: our API's bodies and answers. Shared by the Staff page's forms and the handlers.
 import { z } from "zod";
 import { roles, type Role } from "@/lib/auth/permissions";
+import { safeText } from "./common";
 
 export const staffStatuses = ["active", "disabled"] as const;
 export type StaffStatusName = (typeof staffStatuses)[number];
@@ -8,15 +9,13 @@ export type StaffStatusName = (typeof staffStatuses)[number];
 // The server's rule (lib/auth/password.ts) is the authority; this lets the form say so before sending.
 export const minStaffPasswordLength = 12;
 
-const passwordSchema = z
-  .string({ error: "Enter a password." })
+const passwordSchema = safeText({ error: "Enter a password." })
   .min(minStaffPasswordLength, `Use at least ${minStaffPasswordLength} characters.`)
   .max(256, "Use at most 256 characters.");
 
 export const createStaffBodySchema = z.strictObject({
   email: z.email("Enter a valid email address.").trim().max(254),
-  name: z
-    .string({ error: "Enter a name." })
+  name: safeText({ error: "Enter a name." })
     .trim()
     .min(1, "Enter a name.")
     .max(120, "Keep it under 120 characters."),

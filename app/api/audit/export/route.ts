@@ -8,9 +8,10 @@ export const dynamic = "force-dynamic";
 
 // GET /api/audit/export?actor&action&target&from&to&outcome: the filtered set as a streamed CSV. One
 // report.export row per export, completed when the stream ends (withRoute's own step cannot wait for it).
+// HEAD runs the checks only and writes nothing.
 export const GET = withRoute(
   "GET /api/audit/export",
-  { query: auditFilterSchema },
+  { query: auditFilterSchema, skipHandlerOnHead: true },
   async ({ query, ...context }) => {
     const filters = Object.fromEntries(auditFilterParams(query));
     const audit = await openAudit(context, {

@@ -6,10 +6,10 @@ import { failureOf, openAudit } from "@/lib/api/route-audit";
 export const dynamic = "force-dynamic";
 
 // GET /api/org-users/groups-report?format=csv|json. One report.export row per export; the CSV's row is
-// completed when its stream ends, which withRoute's own audit step cannot wait for.
+// completed when its stream ends, which withRoute's own audit step cannot wait for. HEAD writes nothing.
 export const GET = withRoute(
   "GET /api/org-users/groups-report",
-  { query: groupsReportQuerySchema },
+  { query: groupsReportQuerySchema, skipHandlerOnHead: true },
   async ({ query, ...context }) => {
     const audit = await openAudit(context, {
       action: "report.export",

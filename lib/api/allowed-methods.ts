@@ -1,0 +1,58 @@
+// Which methods a path answers, for the 405s proxy.ts gives (with Allow) before Next would serve a page to
+// a PUT or end a TRACE in a 500. Route handlers are read from the permission table every handler is in.
+import { routePermissions } from "@/lib/api/route-permissions";
+
+/** The method proxy.ts sees for TRACE and TRACK, which next.config.js hands on under this header. */
+export const refusedMethodHeader = "x-subdesk-refused-method";
+
+interface RoutePattern {
+  pattern: RegExp;
+  isDynamic: boolean;
+  methods: Set<string>;
+}
+
+function toPattern(path: string): RegExp {
+  const source = path
+    .split("/")
+    .map((segment) => (/^\[.+\]$/.test(segment) ? "[^/]+" : segment.replace(/[.*+?^${}()|\\]/g, "\\$&")))
+    .join("/");
+  return new RegExp(`^${source}/?$`);
+}
+
+const routes: RoutePattern[] = [];
+for (const key of Object.keys(routePermissions)) {
+  const [method = "", path = ""] = key.split(" ");
+  let route = routes.find((entry) => entry.pattern.source === toPattern(path).source);
+  if (!route) {
+    route = { pattern: toPattern(path), isDynamic: path.includes("["), methods: new Set() };
+    routes.push(route);
+  }
+  route.methods.add(method);
+}
+
+// next-auth's catch-all handler (GET and POST) is not a withRoute handler, so it is not in the table.
+const authRoute: RoutePattern = {
+  pattern: /^\/api\/auth\//,
+  isDynamic: true,
+  methods: new Set(["GET", "POST"]),
+};
+
+/**
+ * The methods `pathname` answers, in Allow order, or null when it is no route of ours (Next answers 404).
+ * A static route wins over a dynamic one, as in Next's own routing.
+ */
+export function allowedMethods(pathname: string): string[] | null {
+  let methods: Set<string>;
+  if (pathname.startsWith("/api/")) {
+    const matches = [...routes, authRoute].filter((route) => route.pattern.test(pathname));
+    const best = matches.find((route) => !route.isDynamic) ?? matches[0];
+    if (!best) return null;
+    methods = new Set(best.methods);
+  } else {
+    // Pages are read, never posted to: the console has no server actions.
+    methods = new Set(["GET"]);
+  }
+  if (methods.has("GET")) methods.add("HEAD");
+  methods.add("OPTIONS");
+  return ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"].filter((method) => methods.has(method));
+}
