@@ -37,15 +37,18 @@ export function buildAuthOptions(): NextAuthOptions {
     ],
     callbacks: {
       // next-auth's default parses a posted callbackUrl with `new URL` and no base, which throws (a 500)
-      // on input like `\\evil.com`: here anything that is not a page of this site becomes "/".
+      // on input like `\\evil.com`: here only a path ("/x", not "//x" or "/\\x") or an absolute URL of
+      // this site is followed; anything else becomes "/".
       redirect({ url, baseUrl }) {
+        const home = new URL("/", baseUrl);
         try {
-          const target = new URL(url, baseUrl);
-          if (target.origin === new URL(baseUrl).origin) return target.toString();
+          const isPath = /^\/(?![/\\])/.test(url);
+          const target = new URL(url, isPath ? home : undefined);
+          if (target.origin === home.origin) return target.toString();
         } catch {
-          // Not a URL at all: the fallback below.
+          // Not a URL at all: home.
         }
-        return new URL("/", baseUrl).toString();
+        return home.toString();
       },
       async jwt({ token, user }) {
         if (user) {
