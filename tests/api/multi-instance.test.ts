@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SIGN_IN_LIMITS } from "@/lib/db/sign-in-throttle";
+import { ApiClient } from "../support/api-client";
 import { createFreshDatabase, type FreshDatabase } from "../support/fresh-database";
 import { startLiveSimulator, type LiveSimulator } from "../support/live-sim";
 import {
@@ -17,7 +19,7 @@ import { startRoundRobinProxy, type RoundRobinProxy } from "../support/round-rob
 // Two console instances in live mode on one fresh PostgreSQL database and one Telnyx simulator, started at
 // the same moment with the bootstrap admin variables, behind a round-robin proxy: what DESIGN.md promises
 // for a load-balanced deployment (signed cookies, every shared state in PostgreSQL). One pair of servers
-// serves every case, in order; the throttle case comes last because it locks the admin's address pair.
+// serves every case, in order; the throttle case comes last because it spends the address's attempts.
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const adminEmail = "multi-admin@example.com";
@@ -45,6 +47,26 @@ async function sessionEmail(cookie: string, base: string): Promise<string | unde
 }
 
 const [a, b] = [() => instances[0]!, () => instances[1]!];
+
+/**
+ * Wrong passwords for one email, one after another, from one browser behind `proxyUrl` (one CSRF token,
+ * then only the credential posts, so a two-backend proxy alternates them): how many failed before 429.
+ */
+async function failuresBeforeThrottle(proxyUrl: string, maxAttempts: number): Promise<number> {
+  const email = `guess-${randomUUID()}@example.com`;
+  const browser = new ApiClient(undefined, proxyUrl);
+  const { csrfToken } = await browser.getJson<{ csrfToken: string }>("/api/auth/csrf");
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const answer = await browser.request("POST", "/api/auth/callback/credentials", {
+      body: new URLSearchParams({ csrfToken, email, password: `wrong-${attempt}`, json: "true" }).toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    await answer.arrayBuffer();
+    if (answer.status === 429) return attempt - 1;
+    expect(answer.status, `attempt ${attempt}`).toBeLessThan(500);
+  }
+  return maxAttempts;
+}
 
 if (!TEST_DATABASE_URL && process.env.CI) {
   // CI always has PostgreSQL (.ci/run exports TEST_DATABASE_URL): its absence there is a broken CI.
@@ -206,6 +228,32 @@ if (!TEST_DATABASE_URL && process.env.CI) {
       ]);
       const counts = await simulator.control<Record<string, number>>("GET", "/requests");
       expect(counts.CreateManagedAccount).toBe(1);
+    });
+
+    it("the throttle counted across both: alternating failures trip it after as many as on one instance", async () => {
+      const limit = SIGN_IN_LIMITS.perEmailAndAddress;
+      // One instance behind the same kind of proxy (the same client address) is the baseline.
+      const single = await startRoundRobinProxy([a().baseUrl]);
+      let alone: number;
+      try {
+        alone = await failuresBeforeThrottle(single.url, limit + 5);
+      } finally {
+        await single.close();
+      }
+      const before = proxy.served.length;
+      const across = await failuresBeforeThrottle(proxy.url, limit + 5);
+      const posts = proxy.served
+        .slice(before)
+        .filter((entry) => entry.method === "POST" && entry.path.startsWith("/api/auth/callback/"));
+
+      expect(alone).toBe(limit);
+      expect(across).toBe(limit);
+      // They really alternated: each instance saw half the attempts, and alone would have allowed more.
+      const onA = posts.filter((entry) => entry.backend === a().baseUrl).length;
+      const onB = posts.filter((entry) => entry.backend === b().baseUrl).length;
+      expect(onA + onB).toBe(limit + 1);
+      expect(Math.abs(onA - onB)).toBeLessThanOrEqual(1);
+      expect(Math.max(onA, onB)).toBeLessThan(limit);
     });
   });
 }
