@@ -12,7 +12,8 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-async function run<Row>(connectionString: string, sql: string): Promise<Row[]> {
+/** One statement on a connection of its own, closed at once: a test runs a handful, no pool to end. */
+export async function runSql<Row>(connectionString: string, sql: string): Promise<Row[]> {
   const client = new Client({ connectionString });
   await client.connect();
   try {
@@ -27,14 +28,14 @@ const stampOf = (date: Date) => date.toISOString().replace(/\D/g, "").slice(0, 1
 /** A run killed before its drop leaves its database behind: remove those over an hour old. */
 async function dropLeftovers(baseUrl: string, prefix: string): Promise<void> {
   const cutoff = stampOf(new Date(Date.now() - 60 * 60 * 1000));
-  const rows = await run<{ datname: string }>(
+  const rows = await runSql<{ datname: string }>(
     baseUrl,
     `SELECT datname FROM pg_database WHERE datname LIKE '${prefix}\\_%'`,
   );
   for (const { datname } of rows) {
     const stamp = datname.slice(prefix.length + 1, prefix.length + 15);
     if (/^\d{14}$/.test(stamp) && stamp < cutoff) {
-      await run(baseUrl, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+      await runSql(baseUrl, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
     }
   }
 }
@@ -44,7 +45,7 @@ export async function createFreshDatabase(baseUrl: string, prefix: string): Prom
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Not a plain database name: ${name}`);
   try {
     await dropLeftovers(baseUrl, prefix);
-    await run(baseUrl, `CREATE DATABASE ${name}`);
+    await runSql(baseUrl, `CREATE DATABASE ${name}`);
   } catch (error) {
     throw new Error(
       `Could not create database ${name} on ${new URL(baseUrl).host} (${String(error)}). ` +
@@ -56,10 +57,10 @@ export async function createFreshDatabase(baseUrl: string, prefix: string): Prom
   return {
     name,
     url: url.toString(),
-    query: (sql) => run(url.toString(), sql),
+    query: (sql) => runSql(url.toString(), sql),
     // FORCE ends connections a killed server may have left behind.
     drop: async () => {
-      await run(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await runSql(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
