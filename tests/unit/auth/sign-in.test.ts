@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAuthMode } from "@/lib/auth/auth-mode";
 import { TEST_CLOCK_HEADER } from "@/lib/auth/clock";
 import { getCurrentStaff, requireStaff } from "@/lib/auth/session";
-import { signInWithPassword } from "@/lib/auth/sign-in";
-import { refuseThrottledSignIn } from "@/lib/auth/sign-in-throttle-response";
+import { deviceCookieHeader, trustedDeviceId } from "@/lib/auth/device-cookie";
+import { attemptSignIn, signInWithPassword } from "@/lib/auth/sign-in";
+import { throttledSignInResponse } from "@/lib/auth/sign-in-throttle-response";
 import { listAudit } from "@/lib/db/audit";
 import { revokeAuthSession } from "@/lib/db/auth-sessions";
 import { closeDatabase, openDatabase } from "@/lib/db/client";
@@ -21,6 +22,8 @@ const headersFrom = (ip: string) => ({ "x-forwarded-for": ip, "user-agent": "vit
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = secret;
   process.env.SUBDESK_TEST_CLOCK = "1";
+  // No HTTP server here to stamp the socket's peer: speak as if through one proxy of ours.
+  process.env.SUBDESK_TRUSTED_PROXIES = "1";
   delete process.env.NEXTAUTH_URL;
   setAuthMode("embedded");
   await openDatabase({ memory: true });
@@ -146,37 +149,51 @@ describe("sign-in and sessions", () => {
     ).not.toBeNull();
   });
 
-  it("answers the 11th attempt within 15 minutes with 429 and Retry-After, before checking the password", async () => {
+  it("refuses the 11th attempt from one address before checking the password; elsewhere the person gets in", async () => {
     const email = "target@example.test";
     await createStaff({ email, name: "T", role: "viewer", password });
-    const attempt = (ip: string, body = `email=${email}&password=wrong&json=true`) =>
-      new Request("http://localhost/api/auth/callback/credentials", {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
-        body,
-      });
     for (let index = 0; index < 10; index += 1) {
-      const ip = `192.0.2.${100 + index}`;
-      expect(await refuseThrottledSignIn(attempt(ip))).toBeNull();
-      expect(await signInWithPassword({ email, password: "wrong" }, headersFrom(ip))).toBeNull();
+      expect(await attemptSignIn({ email, password: "wrong" }, headersFrom("192.0.2.100"))).toMatchObject({
+        ok: false,
+        errorCode: "invalid_credentials",
+      });
     }
-    const refused = await refuseThrottledSignIn(attempt("192.0.2.200"));
-    expect(refused?.status).toBe(429);
-    expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
-    const body = await refused?.json();
-    expect(body.error).toMatchObject({
-      code: "rate_limited",
-      retryAfter: expect.any(Number),
-      requestId: expect.any(String),
-    });
-    expect(body.url).toMatch(/error=rate_limited%3A\d+/);
-    // Even the right password is not looked at now; someone else from elsewhere still signs in.
-    expect(await signInWithPassword({ email, password }, headersFrom("192.0.2.201"))).toBeNull();
+    const refused = await attemptSignIn({ email, password }, headersFrom("192.0.2.100"));
+    expect(refused).toMatchObject({ ok: false, errorCode: "rate_limited" });
+    expect(!refused.ok && refused.retryAfter).toBeGreaterThan(14 * 60);
+    expect((await attemptSignIn({ email, password }, headersFrom("192.0.2.201"))).ok).toBe(true);
+
+    const answer = throttledSignInResponse(
+      new Request("http://localhost/api/auth/callback/credentials"),
+      600,
+      "req-12345678",
+    );
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get("retry-after")).toBe("600");
+    const body = await answer.json();
+    expect(body.error).toMatchObject({ code: "rate_limited", retryAfter: 600, requestId: "req-12345678" });
+    expect(body.url).toMatch(/error=rate_limited%3A600$/);
+  });
+
+  it("answers an email with NUL or ESC as a wrong password, without touching the staff table", async () => {
+    for (const email of ["nul\u0000@example.test", "esc\u001b[2J@example.test"]) {
+      expect(await attemptSignIn({ email, password }, headersFrom("192.0.2.50"))).toMatchObject({
+        ok: false,
+        errorCode: "invalid_credentials",
+      });
+    }
+    const rows = await listAudit({ action: "auth.login_failed", target: "\\u001b", page: 1, pageSize: 5 });
+    expect(rows.rows[0]?.targetLabel).toBe("esc\\u001b[2j@example.test");
+  });
+
+  it("trusts a device cookie only for the email it was issued to, and only with the server's secret", () => {
+    const at = new Date();
+    const cookie = deviceCookieHeader("Person@example.test", at)!.split(";")[0]!;
+    expect(trustedDeviceId(cookie, "person@example.test", at)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(trustedDeviceId(cookie, "other@example.test", at)).toBeNull();
+    expect(trustedDeviceId(cookie.replace(/.$/, "x"), "person@example.test", at)).toBeNull();
     expect(
-      await refuseThrottledSignIn(attempt("192.0.2.202", `email=ok@example.test&password=x`)),
+      trustedDeviceId(cookie, "person@example.test", new Date(at.getTime() + 91 * 24 * 60 * minute)),
     ).toBeNull();
-    expect(
-      await signInWithPassword({ email: "ok@example.test", password }, headersFrom("192.0.2.202")),
-    ).not.toBeNull();
   });
 });
