@@ -22,7 +22,7 @@ import {
 let proxied: OwnServer;
 let direct: OwnServer;
 
-async function start(name: string, port: number, env: NodeJS.ProcessEnv): Promise<OwnServer> {
+async function start(name: string, port: number, env: Record<string, string>): Promise<OwnServer> {
   const dataDir = ownDataDir(name);
   return startOwnServer({
     port,
