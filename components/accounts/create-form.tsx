@@ -25,8 +25,9 @@ type Values = {
   allowCustomPricing: boolean;
   rollupBilling: boolean;
 };
-type Errors = Partial<Record<keyof Values | "form", string>>;
-type CreateAnswer = { data: CreatedManagedAccount } | { data: ManagedAccount; replayed: true };
+type Errors = Partial<Record<keyof Values | "form" | "outcome", string>>;
+type CreateAnswer =
+  { data: CreatedManagedAccount; notice?: string } | { data: ManagedAccount; replayed: true };
 
 const empty: Values = {
   businessName: "",
@@ -56,8 +57,11 @@ export function CreateForm() {
     return () => window.removeEventListener("pagehide", forget);
   }, []);
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+  // A changed form is a different submission: it gets a new key (and the check on the old one ends).
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    if (!submission.current?.isInFlight) submission.current = null;
     setValues((old) => ({ ...old, [key]: value }));
+  };
 
   async function submit() {
     if (submission.current?.isInFlight) return;
@@ -80,10 +84,20 @@ export function CreateForm() {
       const { apiKey, ...account } = answer.data as CreatedManagedAccount;
       setCreated({ account, apiKey: "replayed" in answer ? undefined : apiKey });
       setValues(empty);
-      toast.success(`${account.organizationName} was created.`);
+      toast.success(
+        `${account.organizationName} was created.`,
+        "notice" in answer && answer.notice ? { description: answer.notice } : undefined,
+      );
       void queryClient.invalidateQueries({ queryKey: accountKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: accountKeys.pool() });
     } catch (error) {
+      // The answer was lost (on the way to us or from Telnyx): the same submission, with the same key, may
+      // still have created the account. Keep the key so "Check again" looks before it creates.
+      if (error instanceof ApiError && (error.outcome === "unknown" || error.status === 0)) {
+        submission.current = submission.current && { ...submission.current, isInFlight: false };
+        setErrors({ form: error.message, outcome: "unknown" });
+        return;
+      }
       // A refused submission is over: a corrected form is a new submission with a new key.
       submission.current = null;
       if (error instanceof ApiError) {
@@ -195,7 +209,7 @@ export function CreateForm() {
         ) : null}
         <div className="flex gap-2">
           <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Creating…" : "Create account"}
+            {isSubmitting ? "Creating…" : errors.outcome === "unknown" ? "Check again" : "Create account"}
           </Button>
           <Link href="/accounts" className="inline-flex h-10 items-center px-4 text-sm underline">
             Cancel

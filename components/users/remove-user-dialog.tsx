@@ -45,8 +45,14 @@ export function RemoveUserDialog({ user, open, onOpenChange, onRemoved }: Remove
     if (!canSubmit) return;
     setServerError(null);
     try {
-      await removal.mutateAsync({ confirmEmail: confirmEmail.trim(), reason: reason.trim() });
-      toast.success(`${user.email} was removed from the organization.`);
+      const { notice } = await removal.mutateAsync({
+        confirmEmail: confirmEmail.trim(),
+        reason: reason.trim(),
+      });
+      toast.success(
+        `${user.email} was removed from the organization.`,
+        notice ? { description: notice } : undefined,
+      );
       changeOpen(false);
       onRemoved?.();
     } catch (error) {

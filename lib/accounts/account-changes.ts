@@ -1,4 +1,5 @@
-// Enable, disable and channel limit: the Telnyx call, then what the console remembers about it.
+// Enable, disable, custom pricing and channel limit: the Telnyx call, read back when its answer is lost
+// (reconcile.ts), then what the console remembers about it.
 import "server-only";
 import { AppError } from "@/lib/api/errors";
 import type { StaffSession } from "@/lib/auth/session";
@@ -11,7 +12,10 @@ import {
   forgetAccountStatuses,
   getChannelPool,
   updateGlobalChannelLimit,
+  updateManagedAccountPricing,
 } from "@/lib/telnyx/managed-accounts";
+import { readManagedAccountNow } from "@/lib/telnyx/managed-account-read-back";
+import { applyReconciled, type Reconciled } from "./reconcile";
 
 /**
  * Telnyx has already made the change when this runs: a failure to remember it must not turn the answer into
@@ -23,23 +27,63 @@ async function rememberSafely(what: string, accountId: string, remember: () => P
   );
 }
 
-export async function disableAccount(id: string, staff: StaffSession): Promise<ManagedAccount> {
-  const account = await disableManagedAccount(id);
-  // The next list or detail must read the new status, not a cached status set.
-  forgetAccountStatuses();
-  await rememberSafely("toggle", id, () => rememberToggle(id, "disabled", { email: staff.email }));
-  return account;
+async function toggleAccount(
+  id: string,
+  state: "enabled" | "disabled",
+  staff: StaffSession,
+  apply: () => Promise<ManagedAccount>,
+): Promise<Reconciled<ManagedAccount>> {
+  try {
+    return await applyReconciled({
+      action: state === "disabled" ? "account.disable" : "account.enable",
+      apply,
+      readBack: async () => {
+        const account = await readManagedAccountNow(id);
+        return account.status === state ? account : null;
+      },
+      isResendable: true,
+      appliedText: `the account is ${state}`,
+      notAppliedText: `the account is not ${state}`,
+      onApplied: async () => {
+        // The next list or detail must read the new status, not a cached status set.
+        forgetAccountStatuses();
+        await rememberSafely("toggle", id, () => rememberToggle(id, state, { email: staff.email }));
+      },
+    });
+  } finally {
+    // Whatever happened, a cached status may now be wrong.
+    forgetAccountStatuses();
+  }
 }
 
-export async function enableAccount(
+export function disableAccount(id: string, staff: StaffSession): Promise<Reconciled<ManagedAccount>> {
+  return toggleAccount(id, "disabled", staff, () => disableManagedAccount(id));
+}
+
+export function enableAccount(
   id: string,
   staff: StaffSession,
   options: { reenableAllConnections?: boolean },
-): Promise<ManagedAccount> {
-  const account = await enableManagedAccount(id, options);
-  forgetAccountStatuses();
-  await rememberSafely("toggle", id, () => rememberToggle(id, "enabled", { email: staff.email }));
-  return account;
+): Promise<Reconciled<ManagedAccount>> {
+  return toggleAccount(id, "enabled", staff, () => enableManagedAccount(id, options));
+}
+
+export function setCustomPricing(
+  id: string,
+  allowCustomPricing: boolean,
+): Promise<Reconciled<ManagedAccount>> {
+  const wanted = allowCustomPricing ? "allowed" : "not allowed";
+  return applyReconciled({
+    action: "account.pricing.update",
+    apply: () => updateManagedAccountPricing(id, allowCustomPricing),
+    readBack: async () => {
+      const account = await readManagedAccountNow(id);
+      return account.allowCustomPricing === allowCustomPricing ? account : null;
+    },
+    isResendable: true,
+    appliedText: `custom pricing is ${wanted}`,
+    notAppliedText: `custom pricing is not ${wanted}`,
+  });
 }
 
 /**
@@ -53,7 +97,7 @@ export async function setChannelLimit(
   id: string,
   channelLimit: number,
   staff: StaffSession,
-): Promise<ChannelLimit> {
+): Promise<Reconciled<ChannelLimit>> {
   const memory = await getAccountMemory(id);
   const extra = channelLimit - (memory?.channelLimit ?? 0);
   // Lowering a limit (0 included) always fits; only growth needs the pool read.
@@ -67,9 +111,19 @@ export async function setChannelLimit(
       });
     }
   }
-  const result = await updateGlobalChannelLimit(id, channelLimit);
-  await rememberSafely("channel_limit", id, () =>
-    rememberChannelLimit(id, result.channelLimit, { email: staff.email }),
-  );
-  return result;
+  return applyReconciled({
+    action: "account.channel_limit.update",
+    apply: () => updateGlobalChannelLimit(id, channelLimit),
+    // Telnyx has no read of one account's limit: only sending the same limit again (isResendable) can tell.
+    readBack: () => {
+      throw new Error("Telnyx has no read of one account's channel limit.");
+    },
+    isResendable: true,
+    appliedText: `the limit is ${channelLimit}`,
+    notAppliedText: `the limit is not ${channelLimit}`,
+    onApplied: (result) =>
+      rememberSafely("channel_limit", id, () =>
+        rememberChannelLimit(id, result.channelLimit, { email: staff.email }),
+      ),
+  });
 }

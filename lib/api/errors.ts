@@ -20,14 +20,37 @@ export type ErrorCode = keyof typeof errorStatusByCode;
 
 export type FieldErrors = Record<string, string>;
 
+/**
+ * A mutation whose answer was lost: "unknown" when a read-back could not tell whether Telnyx made the
+ * change (the audit row says so too, and is settled later where it can be), "not_applied" when it showed
+ * that Telnyx did not.
+ */
+export type MutationOutcome = "unknown" | "not_applied";
+
 export interface ErrorEnvelope {
   error: {
     code: ErrorCode;
     message: string;
     fields?: FieldErrors;
     retryAfter?: number;
+    outcome?: MutationOutcome;
     requestId: string;
   };
+}
+
+/**
+ * Whether a failed call may have reached Telnyx: "answered" when Telnyx finished with the request but its
+ * answer was an error we cannot trust (a 5xx, a cut-off body), "in_flight" when we stopped waiting (our
+ * deadline, a reset) and Telnyx may still be working on it. Undefined when it certainly changed nothing.
+ */
+export type Ambiguity = "answered" | "in_flight";
+
+/** What the audit row of a failed mutation should say, when a read-back decided it. */
+export interface AuditSettlement {
+  outcome: "success" | "failure";
+  upstreamStatus?: number;
+  errorCode?: string;
+  target?: { id?: string; label?: string };
 }
 
 interface AppErrorOptions {
@@ -39,6 +62,10 @@ interface AppErrorOptions {
   /** What went wrong in our words, for logs only; never sent to the browser. */
   internalMessage?: string;
   cause?: unknown;
+  ambiguity?: Ambiguity;
+  outcome?: MutationOutcome;
+  /** For outcome "unknown": later read-backs that settle the audit row (resolve undefined to leave it). */
+  settleLater?: () => Promise<AuditSettlement | undefined>;
 }
 
 export class AppError extends Error {
@@ -48,6 +75,9 @@ export class AppError extends Error {
   readonly retryAfter?: number;
   readonly upstreamStatus?: number;
   readonly internalMessage?: string;
+  readonly ambiguity?: Ambiguity;
+  readonly outcome?: MutationOutcome;
+  readonly settleLater?: () => Promise<AuditSettlement | undefined>;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, { cause: options.cause });
@@ -58,6 +88,9 @@ export class AppError extends Error {
     this.retryAfter = options.retryAfter;
     this.upstreamStatus = options.upstreamStatus;
     this.internalMessage = options.internalMessage;
+    this.ambiguity = options.ambiguity;
+    this.outcome = options.outcome;
+    this.settleLater = options.settleLater;
   }
 }
 
@@ -79,6 +112,7 @@ export function toErrorEnvelope(error: AppError, requestId: string): ErrorEnvelo
       message: error.message,
       ...(error.fields ? { fields: error.fields } : {}),
       ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+      ...(error.outcome ? { outcome: error.outcome } : {}),
       requestId,
     },
   };

@@ -5,7 +5,7 @@ import "server-only";
 import { isAppError } from "@/lib/api/errors";
 import { clientIpOf, userAgentOf } from "@/lib/api/request-context";
 import type { StaffSession } from "@/lib/auth/session";
-import { finishAudit, startAudit, type AuditCompletion } from "@/lib/db/audit";
+import { finishAudit, markAuditUnknown, startAudit, type AuditCompletion } from "@/lib/db/audit";
 import { log } from "@/lib/log";
 
 export interface OpenAudit {
@@ -13,6 +13,12 @@ export interface OpenAudit {
   id: string;
   /** Completes the row once; later calls do nothing. Never throws: a download must not die of it. */
   finish: (completion: AuditCompletion) => Promise<void>;
+}
+
+/** A mutation's row can also read "unknown" for a while: a later read-back may still settle it. */
+export interface MutationAudit extends OpenAudit {
+  /** Records the outcome as unknown without completing the row. */
+  markUnknown: () => Promise<void>;
 }
 
 /** What a mutation or export records before it calls Telnyx. */
@@ -31,7 +37,7 @@ interface AuditContext {
   requestId: string;
 }
 
-export async function openAudit(context: AuditContext, intent: AuditIntent): Promise<OpenAudit> {
+export async function openAudit(context: AuditContext, intent: AuditIntent): Promise<MutationAudit> {
   const { staff, request, requestId } = context;
   const auditId = await startAudit({
     actor: staff ? { id: staff.staffId, email: staff.email, role: staff.role } : null,
@@ -58,7 +64,41 @@ export async function openAudit(context: AuditContext, intent: AuditIntent): Pro
         log.error("audit.finish failed", { requestId, auditId, detail: String(error) });
       }
     },
+    async markUnknown() {
+      if (isFinished) return;
+      await markAuditUnknown(auditId).catch((error: unknown) =>
+        log.error("audit.mark_unknown failed", { requestId, auditId, detail: String(error) }),
+      );
+    },
   };
+}
+
+/**
+ * Records a failed action. A change whose outcome could not be told (see lib/accounts/reconcile.ts) reads
+ * "unknown" now and is completed in the background once a later read-back tells; every other error is a
+ * failure.
+ */
+export async function finishWithError(
+  audit: MutationAudit,
+  error: unknown,
+  target?: AuditCompletion["target"],
+): Promise<void> {
+  // Unknown only when this very request may have reached Telnyx; a refusal that merely reports an earlier
+  // request's unknown outcome changed nothing.
+  if (!isAppError(error) || error.outcome !== "unknown" || !error.ambiguity) {
+    await audit.finish({ ...failureOf(error), target });
+    return;
+  }
+  await audit.markUnknown();
+  const settleLater = error.settleLater;
+  if (!settleLater) return;
+  void settleLater()
+    .then((settlement) =>
+      settlement ? audit.finish({ ...settlement, target: { ...target, ...settlement.target } }) : undefined,
+    )
+    .catch((settleError: unknown) =>
+      log.error("audit.settle failed", { auditId: audit.id, detail: String(settleError) }),
+    );
 }
 
 /** The outcome to record for an error thrown by a handler or a stream. */

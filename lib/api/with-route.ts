@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { AppError, isAppError, toErrorEnvelope } from "@/lib/api/errors";
 import { parseBody, parseParams, searchParamsObject } from "@/lib/api/parse";
 import { clientIpOf, resolveRequestId, userAgentOf } from "@/lib/api/request-context";
-import { failureOf, openAudit, type AuditIntent } from "@/lib/api/route-audit";
+import { finishWithError, openAudit, type AuditIntent } from "@/lib/api/route-audit";
 import { routePermissions, type RouteKey } from "@/lib/api/route-permissions";
 import { isJsonRequest, isSameOriginRequest } from "@/lib/api/same-origin";
 import { can, deniedReason } from "@/lib/auth/permissions";
@@ -141,7 +141,7 @@ async function runAudited<Q, B, P>(
     await audit.finish({ outcome: response.ok ? "success" : "failure", target });
     return response;
   } catch (error) {
-    await audit.finish({ ...failureOf(error), target });
+    await finishWithError(audit, error, target);
     throw error;
   }
 }

@@ -121,6 +121,15 @@ export async function finishAudit(id: string, completion: AuditCompletion, db?: 
   return rows.length === 1;
 }
 
+/** A change whose outcome could not be told: "unknown" now, still open for finishAudit to settle later. */
+export async function markAuditUnknown(id: string, db?: Db): Promise<void> {
+  const database = db ?? (await getDb());
+  await database
+    .update(auditEvents)
+    .set({ outcome: "unknown" })
+    .where(and(eq(auditEvents.id, id), eq(auditEvents.outcome, "pending"), isNull(auditEvents.completedAt)));
+}
+
 /** One-shot rows: sign-in success and failure, authz.denied, report.export. */
 export async function recordAudit(
   entry: AuditEntry & { outcome: OneShotOutcome; upstreamStatus?: number; errorCode?: string },

@@ -2,7 +2,7 @@
 // memory, holds them: several console instances can sit behind one load balancer, and a double submit may
 // reach two of them.
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "./connection";
 import { getDb } from "./client";
 import { idempotencyKeys, type IdempotencyKeyRow } from "./schema";
@@ -59,17 +59,47 @@ export async function readIdempotencyKey(id: IdempotencyKeyId, db?: Db): Promise
   return row ?? null;
 }
 
-/** Records what the request made; `response` must hold no secret (it is replayed to repeats). */
+/**
+ * Records what the request made; `response` must hold no secret (it is replayed to repeats). With `from`,
+ * only a key still in that state changes, so of several requests settling one key exactly one wins (true).
+ */
 export async function completeIdempotencyKey(
   id: IdempotencyKeyId,
   result: { resourceId: string; response: Record<string, unknown> },
   db?: Db,
-): Promise<void> {
+  from?: IdempotencyKeyRow["state"],
+): Promise<boolean> {
   const database = db ?? (await getDb());
-  await database
+  const rows = await database
     .update(idempotencyKeys)
     .set({ state: "done", resourceId: result.resourceId, response: result.response })
-    .where(whereKey(id));
+    .where(from ? and(whereKey(id), eq(idempotencyKeys.state, from)) : whereKey(id))
+    .returning({ key: idempotencyKeys.key });
+  return rows.length === 1;
+}
+
+/** Keeps a key whose create may or may not have happened: a resubmit must look before it creates. */
+export async function markIdempotencyKeyUnknown(id: IdempotencyKeyId, db?: Db): Promise<void> {
+  const database = db ?? (await getDb());
+  await database.update(idempotencyKeys).set({ state: "unknown" }).where(whereKey(id));
+}
+
+/**
+ * Takes a key back for a new attempt once its create is known not to have happened (or its request died
+ * while pending). True for exactly one of several concurrent callers.
+ */
+export async function reclaimIdempotencyKey(
+  id: IdempotencyKeyId,
+  from: readonly IdempotencyKeyRow["state"][],
+  db?: Db,
+): Promise<boolean> {
+  const database = db ?? (await getDb());
+  const rows = await database
+    .update(idempotencyKeys)
+    .set({ state: "pending", createdAt: sql`now()` })
+    .where(and(whereKey(id), inArray(idempotencyKeys.state, [...from])))
+    .returning({ key: idempotencyKeys.key });
+  return rows.length === 1;
 }
 
 /** Frees a key whose request failed, so that the same submission may be tried again. */

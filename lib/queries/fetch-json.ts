@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorEnvelope, FieldErrors } from "@/lib/api/errors";
+import type { ErrorCode, ErrorEnvelope, FieldErrors, MutationOutcome } from "@/lib/api/errors";
 
 /** Our error envelope, as the browser sees it. */
 export class ApiError extends Error {
@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly fields?: FieldErrors,
     readonly retryAfter?: number,
     readonly requestId?: string,
+    /** "unknown" when Telnyx may or may not have made the change (the message says what we checked). */
+    readonly outcome?: MutationOutcome,
   ) {
     super(message);
     this.name = "ApiError";
@@ -48,5 +50,6 @@ export async function fetchJson<T>(url: string, init: RequestInit & { json?: unk
     error?.fields,
     error?.retryAfter,
     error?.requestId,
+    error?.outcome,
   );
 }

@@ -84,14 +84,21 @@ function refreshAccount(client: QueryClient, id: string) {
 
 const post = <T>(url: string, method: string, json: unknown) => fetchJson<T>(url, { method, json });
 
+/** A change's answer: `notice` says when it was told from a read-back because Telnyx's answer was lost. */
+type ChangeAnswer<T> = { data: T; notice?: string };
+
+function toastDone(message: string, notice: string | undefined) {
+  toast.success(message, notice ? { description: notice } : undefined);
+}
+
 export function useDisableAccount(account: Pick<ManagedAccount, "id" | "email">) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) =>
-      post<{ data: ManagedAccount }>(`/api/managed-accounts/${account.id}/disable`, "POST", { reason }),
-    onSuccess: ({ data }) => {
+      post<ChangeAnswer<ManagedAccount>>(`/api/managed-accounts/${account.id}/disable`, "POST", { reason }),
+    onSuccess: ({ data, notice }) => {
       applyAccount(client, { ...data, status: data.status ?? "disabled" });
-      toast.success(`${account.email} is disabled.`);
+      toastDone(`${account.email} is disabled.`, notice);
     },
     onSettled: () => refreshAccount(client, account.id),
   });
@@ -101,13 +108,14 @@ export function useEnableAccount(account: Pick<ManagedAccount, "id" | "email">) 
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { reason: string; reenableAllConnections: boolean }) =>
-      post<{ data: ManagedAccount }>(`/api/managed-accounts/${account.id}/enable`, "POST", body),
-    onSuccess: ({ data }, body) => {
+      post<ChangeAnswer<ManagedAccount>>(`/api/managed-accounts/${account.id}/enable`, "POST", body),
+    onSuccess: ({ data, notice }, body) => {
       applyAccount(client, { ...data, status: data.status ?? "enabled" });
-      toast.success(
+      toastDone(
         body.reenableAllConnections
           ? `${account.email} is enabled; its connections were re-enabled where they passed validation.`
           : `${account.email} is enabled.`,
+        notice,
       );
     },
     onSettled: () => refreshAccount(client, account.id),
@@ -118,9 +126,9 @@ export function useSetChannelLimit(account: Pick<ManagedAccount, "id" | "email">
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { channelLimit: number; reason: string }) =>
-      post<{ data: ChannelLimit }>(`/api/managed-accounts/${account.id}/channel-limit`, "PUT", body),
-    onSuccess: ({ data }) => {
-      toast.success(`Channel limit for ${account.email} set to ${data.channelLimit}.`);
+      post<ChangeAnswer<ChannelLimit>>(`/api/managed-accounts/${account.id}/channel-limit`, "PUT", body),
+    onSuccess: ({ data, notice }) => {
+      toastDone(`Channel limit for ${account.email} set to ${data.channelLimit}.`, notice);
     },
     onSettled: () => {
       refreshAccount(client, account.id);
@@ -137,7 +145,7 @@ export function useSetCustomPricing(account: Pick<ManagedAccount, "id" | "email"
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { allowCustomPricing: boolean; reason: string }) =>
-      post<{ data: ManagedAccount }>(`/api/managed-accounts/${account.id}`, "PATCH", body),
+      post<ChangeAnswer<ManagedAccount>>(`/api/managed-accounts/${account.id}`, "PATCH", body),
     onMutate: async ({ allowCustomPricing }) => {
       await client.cancelQueries({ queryKey: accountKeys.detail(account.id) });
       const previous = client.getQueryData<AccountDetail>(accountKeys.detail(account.id));
@@ -148,9 +156,10 @@ export function useSetCustomPricing(account: Pick<ManagedAccount, "id" | "email"
       applyAccount(client, { id: account.id, allowCustomPricing: !allowCustomPricing });
       if (context?.previous) client.setQueryData(accountKeys.detail(account.id), context.previous);
     },
-    onSuccess: ({ data }) => {
-      toast.success(
+    onSuccess: ({ data, notice }) => {
+      toastDone(
         `Custom pricing ${data.allowCustomPricing ? "allowed" : "turned off"} for ${account.email}. It may take time to apply.`,
+        notice,
       );
     },
     onSettled: () => refreshAccount(client, account.id),

@@ -79,7 +79,8 @@ export function useRemoveOrgUser(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: RemoveOrgUserBody) =>
-      fetchJson<{ data: OrgUser }>(`/api/org-users/${encodeURIComponent(id)}/remove`, {
+      // `notice`: the removal was told from a read-back because Telnyx's answer was lost.
+      fetchJson<{ data: OrgUser; notice?: string }>(`/api/org-users/${encodeURIComponent(id)}/remove`, {
         method: "POST",
         json: body,
       }),

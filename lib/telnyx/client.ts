@@ -1,7 +1,7 @@
 import "server-only";
 import type { Telnyx } from "telnyx";
 import { log } from "@/lib/log";
-import { toAppError, upstreamTimeout } from "./errors";
+import { ambiguityOf, toAppError, upstreamTimeout, withAmbiguity, worseAmbiguity } from "./errors";
 import { retryDelayMs, sleep } from "./retry";
 import { sdkClient } from "./sdk";
 import { upstreamSettings } from "./upstream";
@@ -48,14 +48,20 @@ async function attemptUntilDeadline<T>(
   client: Telnyx,
 ): Promise<T> {
   const { signal } = deadline.controller;
+  // An earlier attempt may have reached Telnyx even when the last one was plainly refused (a 5xx, then a
+  // 429): the caller must know the least certain of them all to decide whether to read the state back.
+  let ambiguity: ReturnType<typeof ambiguityOf>;
   for (let attempt = 0; ; attempt += 1) {
     try {
       const timeout = Math.max(1, Math.floor(deadline.endsAt - Date.now()));
       return await run(client, { signal, timeout });
     } catch (error) {
-      if (signal.aborted) throw upstreamTimeout(error);
+      ambiguity = worseAmbiguity(ambiguity, ambiguityOf(error, signal.aborted));
+      if (signal.aborted) throw withAmbiguity(upstreamTimeout(error), ambiguity);
       const delay = policy.isRetryable && attempt < maxRetries ? retryDelayMs(error, attempt) : undefined;
-      if (delay === undefined || Date.now() + delay + minAttemptMs > deadline.endsAt) throw toAppError(error);
+      if (delay === undefined || Date.now() + delay + minAttemptMs > deadline.endsAt) {
+        throw withAmbiguity(toAppError(error), ambiguity);
+      }
       const status = (error as { status?: unknown }).status;
       log.warn("telnyx.retry", {
         operation: policy.operation,
@@ -66,7 +72,7 @@ async function attemptUntilDeadline<T>(
       try {
         await sleep(delay, signal);
       } catch {
-        throw upstreamTimeout(error);
+        throw withAmbiguity(upstreamTimeout(error), ambiguity);
       }
     }
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "telnyx";
-import { AppError, isAppError, type FieldErrors } from "@/lib/api/errors";
+import { AppError, isAppError, type Ambiguity, type FieldErrors } from "@/lib/api/errors";
 import { fieldFromParameter, fieldFromPointer } from "./field-names";
 import { retryAfterSeconds } from "./retry-after";
 
@@ -135,9 +135,61 @@ function describeCause(error: unknown): string {
   return `${error.name}: ${error.message}${inner}`.slice(0, 300);
 }
 
-/** A 2xx whose body lacks the object it should carry. */
+/** A 2xx whose body lacks the object it should carry: Telnyx answered, so a change may have been made. */
 export function incompleteAnswer(operation: string): AppError {
   return new AppError("upstream_unavailable", "Telnyx sent an incomplete answer. Try again shortly.", {
     internalMessage: `Telnyx answered ${operation} without its data object`,
+    ambiguity: "answered",
+  });
+}
+
+// Refused before a byte was sent: the request cannot have reached Telnyx.
+const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+function causeCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Whether one failed attempt may have changed something at Telnyx (see Ambiguity). `isPastDeadline` is our
+ * own deadline firing while the attempt was under way.
+ */
+export function ambiguityOf(error: unknown, isPastDeadline: boolean): Ambiguity | undefined {
+  if (isPastDeadline || error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError) {
+    return "in_flight";
+  }
+  if (error instanceof APIConnectionError) {
+    return notSentCodes.has(causeCode(error) ?? "") ? undefined : "in_flight";
+  }
+  if (error instanceof APIError && error.status !== undefined) {
+    return error.status >= 500 || error.status === 408 ? "answered" : undefined;
+  }
+  return isBrokenBody(error) ? "answered" : undefined;
+}
+
+const ambiguityRank = { answered: 1, in_flight: 2 } as const;
+
+/** The less certain of two: "in_flight" beats "answered" beats nothing. */
+export function worseAmbiguity(a: Ambiguity | undefined, b: Ambiguity | undefined): Ambiguity | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return ambiguityRank[a] >= ambiguityRank[b] ? a : b;
+}
+
+/** The same error, marked with whether the request may have reached Telnyx. */
+export function withAmbiguity(error: AppError, ambiguity: Ambiguity | undefined): AppError {
+  if (!ambiguity || error.ambiguity === ambiguity) return error;
+  return new AppError(error.code, error.message, {
+    fields: error.fields,
+    retryAfter: error.retryAfter,
+    upstreamStatus: error.upstreamStatus,
+    internalMessage: error.internalMessage,
+    cause: error.cause,
+    ambiguity,
   });
 }

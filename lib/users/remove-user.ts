@@ -1,9 +1,11 @@
 // Removing an organization user: read, check, record the intent, remove, record the outcome.
 import "server-only";
 import type { OrgUser, RemoveOrgUserBody } from "@/lib/schemas/org-users";
+import { isAppError } from "@/lib/api/errors";
+import { applyReconciled, type Reconciled } from "@/lib/accounts/reconcile";
 import { getOrgUser, removeOrgUser } from "@/lib/telnyx/org-users";
 import { assertConfirmedEmail, assertRemovable } from "./removal";
-import { failureOf, openAudit } from "@/lib/api/route-audit";
+import { finishWithError, openAudit } from "@/lib/api/route-audit";
 
 interface RemoveContext {
   request: Request;
@@ -20,7 +22,7 @@ export async function removeOrganizationUser(
   id: string,
   body: RemoveOrgUserBody,
   context: RemoveContext,
-): Promise<OrgUser> {
+): Promise<Reconciled<OrgUser>> {
   const user = await getOrgUser(id);
   assertConfirmedEmail(user, body.confirmEmail);
   assertRemovable(user);
@@ -33,11 +35,27 @@ export async function removeOrganizationUser(
     summary: { recordType: user.recordType, userStatus: user.userStatus },
   });
   try {
-    const removed = await removeOrgUser(id);
+    // Never sent twice (irreversible); a lost answer is settled by looking the user up: gone means removed.
+    const removed = await applyReconciled({
+      action: "org_user.remove",
+      apply: () => removeOrgUser(id),
+      readBack: async () => {
+        try {
+          await getOrgUser(id);
+          return null;
+        } catch (error) {
+          if (isAppError(error) && error.code === "not_found") return user;
+          throw error;
+        }
+      },
+      isResendable: false,
+      appliedText: `${user.email} is removed`,
+      notAppliedText: `${user.email} is not removed`,
+    });
     await audit.finish({ outcome: "success" });
     return removed;
   } catch (error) {
-    await audit.finish(failureOf(error));
+    await finishWithError(audit, error);
     throw error;
   }
 }

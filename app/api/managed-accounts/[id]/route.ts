@@ -1,8 +1,8 @@
+import { setCustomPricing } from "@/lib/accounts/account-changes";
 import { getAccountDetail } from "@/lib/accounts/account-detail";
 import { withRoute } from "@/lib/api/with-route";
 import { idParamsSchema } from "@/lib/schemas/common";
 import { updatePricingBodySchema } from "@/lib/schemas/managed-accounts";
-import { updateManagedAccountPricing } from "@/lib/telnyx/managed-accounts";
 
 export const dynamic = "force-dynamic";
 
@@ -30,8 +30,8 @@ export const PATCH = withRoute(
     }),
   },
   async ({ params, body, setAuditTarget }) => {
-    const account = await updateManagedAccountPricing(params.id, body.allowCustomPricing);
+    const { value: account, notice } = await setCustomPricing(params.id, body.allowCustomPricing);
     setAuditTarget({ label: account.email });
-    return { data: account };
+    return { data: account, ...(notice ? { notice } : {}) };
   },
 );

@@ -20,7 +20,8 @@ export const PUT = withRoute(
       summary: { channelLimit: body.channelLimit },
     }),
   },
-  async ({ params, body, staff }) => ({
-    data: await setChannelLimit(params.id, body.channelLimit, staff),
-  }),
+  async ({ params, body, staff }) => {
+    const { value, notice } = await setChannelLimit(params.id, body.channelLimit, staff);
+    return { data: value, ...(notice ? { notice } : {}) };
+  },
 );

@@ -21,8 +21,8 @@ export const POST = withRoute(
     }),
   },
   async ({ params, staff, setAuditTarget }) => {
-    const account = await disableAccount(params.id, staff);
+    const { value: account, notice } = await disableAccount(params.id, staff);
     setAuditTarget({ label: account.email });
-    return { data: account };
+    return { data: account, ...(notice ? { notice } : {}) };
   },
 );

@@ -21,10 +21,10 @@ export const POST = withRoute(
     }),
   },
   async ({ params, body, staff, setAuditTarget }) => {
-    const account = await enableAccount(params.id, staff, {
+    const { value: account, notice } = await enableAccount(params.id, staff, {
       reenableAllConnections: body.reenableAllConnections,
     });
     setAuditTarget({ label: account.email });
-    return { data: account };
+    return { data: account, ...(notice ? { notice } : {}) };
   },
 );

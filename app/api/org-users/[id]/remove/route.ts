@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 export const POST = withRoute(
   "POST /api/org-users/[id]/remove",
   { params: idParamsSchema, body: removeOrgUserBodySchema },
-  async ({ params, body, ...context }) => ({
-    data: await removeOrganizationUser(params.id, body, context),
-  }),
+  async ({ params, body, ...context }) => {
+    const { value, notice } = await removeOrganizationUser(params.id, body, context);
+    return { data: value, ...(notice ? { notice } : {}) };
+  },
 );
