@@ -6,7 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/db/audit";
 import { checkAuthSession, revokeAuthSession } from "@/lib/db/auth-sessions";
-import { escapeControlCharacters } from "@/lib/db/sign-in-failure-audit";
+import { errorFields, log } from "@/lib/log";
 import { now } from "./clock";
 import { authCookies, isHttpsDeployment } from "./cookies";
 import { signInWithPassword } from "./sign-in";
@@ -90,15 +90,17 @@ export function buildAuthOptions(): NextAuthOptions {
     },
     logger: {
       // An ended session is routine (sign-out, idle timeout, disabled person), not an error to page on.
+      // Through our log: a message may quote request input, and no raw control byte reaches the log.
       error(code, metadata) {
         if (code === "JWT_SESSION_ERROR") return;
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error;
-        // A message may quote request input: no raw control byte reaches the log.
-        const message = error instanceof Error ? escapeControlCharacters(error.message) : "";
-        console.error(`[next-auth] ${escapeControlCharacters(String(code))}`, message);
+        log.error("next-auth error", {
+          code,
+          ...(error instanceof Error ? { error: errorFields(error).error } : {}),
+        });
       },
       warn(code) {
-        console.warn(`[next-auth] ${escapeControlCharacters(String(code))}`);
+        log.warn("next-auth warning", { code });
       },
       debug() {},
     },

@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/connection";
 import { recordSignInFailure } from "@/lib/db/sign-in-failure-audit";
 import { consumeSignInAttempt } from "@/lib/db/sign-in-throttle";
 import { findStaffByEmail, normalizeEmail, touchLastSignIn } from "@/lib/db/staff";
+import { hasUnsafeCharacters } from "@/lib/schemas/common";
 import { isEmbeddedMode } from "./auth-mode";
 import { clientAddress } from "./client-address";
 import { now } from "./clock";
@@ -45,9 +46,6 @@ export function requestFacts(headers: HeaderBag) {
   };
 }
 
-// What no real email holds: control characters (NUL among them, which PostgreSQL text cannot store).
-const UNUSABLE_EMAIL = /[\u0000-\u001f\u007f-\u009f]/;
-
 /**
  * Email + password → a new session, or why not. The attempt is counted before the password is looked at
  * (lib/db/sign-in-throttle.ts) and a throttled one never reaches it; unknown emails cost a full scrypt too,
@@ -74,7 +72,8 @@ export async function attemptSignIn(
     const refusal = await failure("rate_limited", "denied", ticket.limit === "perAddress" ? "" : email);
     return { ...refusal, retryAfter: ticket.retryAfter };
   }
-  if (!email || UNUSABLE_EMAIL.test(email) || !password || password.length > MAX_PASSWORD_LENGTH) {
+  // No real email holds a control or invisible character (NUL cannot even be stored): a wrong password.
+  if (!email || hasUnsafeCharacters(email) || !password || password.length > MAX_PASSWORD_LENGTH) {
     return failure("invalid_credentials");
   }
 

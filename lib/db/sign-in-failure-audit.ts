@@ -23,7 +23,7 @@ export interface SignInFailure {
 }
 
 // NUL cannot be stored in a text column, and ESC or bidi controls would garble whoever reads the row.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 export function escapeControlCharacters(value: string): string {
   return value.replace(CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);

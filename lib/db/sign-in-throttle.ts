@@ -50,8 +50,9 @@ function limitersFor(db: Db): Record<LimitName, RateLimiterDrizzle> {
         keyPrefix: name,
         points: SIGN_IN_LIMITS[name],
         duration: SIGN_IN_WINDOW_MS / 1000,
-        // Expired rows are pruned at start (lib/db/maintenance.ts), not by a timer per limiter.
-        clearExpiredByTimeout: false,
+        // All four share one table: one of them runs the library's periodic sweep of rows expired an
+        // hour ago (a sprayer leaves a row per email tried), and start-up prunes too (maintenance.ts).
+        clearExpiredByTimeout: name === "perAddress",
       } as ConstructorParameters<typeof RateLimiterDrizzle>[0]);
     set = {
       perEmailAndAddress: make("perEmailAndAddress"),
