@@ -6,6 +6,7 @@ export async function register() {
   // Before anything else: route handlers learn the client's address only from this stamp.
   const { stampPeerAddresses } = await import("./lib/auth/client-address");
   stampPeerAddresses();
-  const { startConsole } = await import("./lib/startup");
-  await startConsole();
+  // A start that fails logs what and why, then exits non-zero rather than serve 500s (lib/startup.ts).
+  const { startConsoleOrExit } = await import("./lib/startup");
+  await startConsoleOrExit();
 }

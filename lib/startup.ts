@@ -1,26 +1,87 @@
 import "server-only";
 import { ensureBootstrapAdmin, ensureDemoStaff } from "@/lib/auth/demo-staff";
+import { dataDirectory } from "@/lib/auth/data-dir";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { openDatabase } from "@/lib/db/client";
+import { databaseOptionsFromEnv, describeDatabase } from "@/lib/db/connection";
 import { log } from "@/lib/log";
+import { installShutdown } from "@/lib/shutdown";
 import { resolveTelnyxMode } from "@/lib/telnyx/config";
 import { startUpstream } from "@/lib/telnyx/upstream";
 
-/** Called once from instrumentation.ts: everything the console needs before its first request. */
+/** A start-up step that failed, named so the log says what to fix (which database, which file). */
+class StartupError extends Error {
+  constructor(
+    readonly step: string,
+    readonly target: string,
+    cause: unknown,
+  ) {
+    super(`${step} failed: ${target}: ${causeChain(cause)}`, { cause });
+    this.name = "StartupError";
+  }
+}
+
+/**
+ * Called once from instrumentation.ts. A console that cannot start must not keep answering 500 to
+ * everything (Next would keep serving after a failed register()): it says what failed and exits non-zero,
+ * so a supervisor restarts it and the person on call reads why.
+ */
+export async function startConsoleOrExit(): Promise<void> {
+  try {
+    await startConsole();
+    installShutdown();
+  } catch (error) {
+    log.error("subdesk could not start", {
+      detail: error instanceof Error ? error.message : String(error),
+      ...(error instanceof StartupError ? { step: error.step, target: error.target } : {}),
+    });
+    process.exit(1);
+  }
+}
+
+/** Everything the console needs before its first request. */
 export async function startConsole(): Promise<void> {
   const mode = resolveTelnyxMode();
-  resolveAuthSecret(mode);
+  const where = describeDatabase(databaseOptionsFromEnv());
+  await step("preparing the auth secret", mode === "live" ? "NEXTAUTH_SECRET" : dataDirectory(), () =>
+    resolveAuthSecret(mode),
+  );
   // Opening also marks intent rows a crashed process left behind as "unknown" (lib/db/client.ts).
-  const database = await openDatabase();
+  const database = await step("opening the database", where, () => openDatabase());
   const upstream = await startUpstream();
-  log.info("subdesk started", { mode, upstream: upstream.baseURL, database: database.driver });
+  log.info("subdesk started", { mode, upstream: upstream.baseURL, database: where, driver: database.driver });
 
   if (mode === "embedded") {
-    const credentials = await ensureDemoStaff();
+    const credentials = await step("seeding the demo staff", where, () => ensureDemoStaff());
     printDemoCredentials(credentials);
   } else {
-    await ensureBootstrapAdmin();
+    await step("creating the bootstrap admin", where, () => ensureBootstrapAdmin());
   }
+}
+
+async function step<T>(name: string, target: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new StartupError(name, target, error);
+  }
+}
+
+/** The messages of an error and everything it wraps: PGlite's own message says little, its cause more. */
+function causeChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof AggregateError && current.errors.length > 0) {
+      parts.push(...current.errors.map((inner: unknown) => String((inner as Error)?.message ?? inner)));
+      break;
+    }
+    const message = current instanceof Error ? current.message : String(current);
+    const code = (current as { code?: unknown }).code;
+    if (message && !parts.includes(message))
+      parts.push(typeof code === "string" ? `${message} (${code})` : message);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.join(": ") || "unknown error";
 }
 
 function printDemoCredentials(credentials: { email: string; role: string; password: string }[]) {

@@ -14,6 +14,8 @@ export const errorStatusByCode = {
   internal: 500,
   upstream_unavailable: 502,
   upstream_timeout: 504,
+  /** Our own database cannot be reached: nothing was sent to Telnyx; try again shortly. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatusByCode;

@@ -9,6 +9,7 @@ import { isJsonRequest, isSameOriginRequest } from "@/lib/api/same-origin";
 import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCurrentStaff, type StaffSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/db/audit";
+import { isDatabaseUnavailable } from "@/lib/db/connection";
 import { errorFields, log } from "@/lib/log";
 
 type Schema = z.ZodType | undefined;
@@ -153,7 +154,11 @@ function toResponse(result: HandlerResult): Response {
 function errorResponse(error: unknown, requestId: string, key: RouteKey): Response {
   const appError = isAppError(error)
     ? error
-    : new AppError("internal", "Something went wrong on our side. The team has been told.");
+    : isDatabaseUnavailable(error)
+      ? new AppError("unavailable", "The console's database is unreachable. Try again in a moment.", {
+          retryAfter: 5,
+        })
+      : new AppError("internal", "Something went wrong on our side. The team has been told.");
   if (!isAppError(error) || appError.status >= 500) {
     log.error("request failed", {
       requestId,

@@ -51,14 +51,22 @@ export async function getDb(): Promise<Db> {
   }
 }
 
-export async function databaseHealth(): Promise<{ ok: boolean; driver: DatabaseDriver }> {
+export interface DatabaseHealth {
+  ok: boolean;
+  status: "up" | "down";
+  driver: DatabaseDriver;
+}
+
+/** One cheap query on the open handle: the pg pool reconnects by itself, so "down" ends when the server returns. */
+export async function databaseHealth(): Promise<DatabaseHealth> {
   const driver: DatabaseDriver = process.env.DATABASE_URL ? "postgres" : "pglite";
+  let ok = false;
   try {
-    const handle = await openDatabase();
-    return { ok: await pingDatabase(handle.db), driver: handle.driver };
+    ok = await pingDatabase((await openDatabase()).db);
   } catch {
-    return { ok: false, driver };
+    ok = false;
   }
+  return { ok, status: ok ? "up" : "down", driver };
 }
 
 /** For shutdown and tests: closes the process-wide handle so the PGlite directory is released. */

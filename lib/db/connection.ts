@@ -1,6 +1,6 @@
 // Opens one database, PGlite or PostgreSQL, migrated and ready; callers never see which driver it is.
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { Pool } from "pg";
+import { log } from "@/lib/log";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -40,10 +41,23 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
   return { dataDir: env.DATA_DIR ?? ".data" };
 }
 
+/** Where the database is, for start-up logs: the PGlite path, or PostgreSQL's host:port/database (never a password). */
+export function describeDatabase(options: DatabaseOptions): string {
+  if ("memory" in options) return "PGlite in memory";
+  if ("dataDir" in options) return `PGlite at ${path.resolve(options.dataDir, "pglite")}`;
+  try {
+    const url = new URL(options.url);
+    const host = url.hostname || process.env.PGHOST || "localhost";
+    const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "(default database)";
+    return `PostgreSQL at ${host}:${url.port || "5432"}/${database}`;
+  } catch {
+    return "PostgreSQL at (DATABASE_URL is not a valid URL)";
+  }
+}
+
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ("url" in options) return openPostgres(options.url);
-  const client =
-    "dataDir" in options ? await PGlite.create(pgliteDirectory(options.dataDir)) : await PGlite.create();
+  const client = "dataDir" in options ? await openPgliteDirectory(options.dataDir) : await PGlite.create();
   const db = drizzlePglite(client, { schema });
   try {
     await migratePglite(db, { migrationsFolder: migrationsFolder() });
@@ -54,14 +68,43 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
 }
 
-function pgliteDirectory(dataDir: string): string {
+/**
+ * PGlite's own error for an unusable directory is only "failed to initialize properly"; the reason
+ * (permissions, a damaged or foreign cluster) is on the embedded server's stderr, so it is kept and
+ * attached as the cause.
+ */
+async function openPgliteDirectory(dataDir: string): Promise<PGlite> {
   const directory = path.resolve(dataDir, "pglite");
   mkdirSync(directory, { recursive: true, mode: 0o700 });
-  return directory;
+  accessSync(directory, constants.R_OK | constants.W_OK);
+  const stderr: string[] = [];
+  try {
+    return await PGlite.create(directory, {
+      onStderr: (line) => {
+        stderr.push(line);
+        if (stderr.length > 20) stderr.shift();
+        return false;
+      },
+    });
+  } catch (error) {
+    const detail = stderr.filter((line) => /FATAL|PANIC|ERROR|could not|invalid|denied/i.test(line));
+    if (detail.length === 0) throw error;
+    throw new Error((error as Error).message, { cause: new Error(detail.slice(-3).join("; ")) });
+  }
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // A server that is down or unreachable must fail a request in seconds (answered 503), not hang it.
+    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000),
+  });
+  // An idle client whose server went away emits "error" on the pool; unheard, Node would end the process.
+  // The pool drops that client and opens a fresh one on the next query, which is how we recover.
+  pool.on("error", (error) => {
+    log.error("database connection lost", { database: describeDatabase({ url }), detail: error.message });
+  });
   try {
     const client = await pool.connect();
     try {
@@ -86,4 +129,37 @@ export async function pingDatabase(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+// What a lost or refused connection looks like from node-postgres: a socket error code, a SQLSTATE of
+// class 08 (connection exception) or a server shutting down or starting, or pg's own uncoded messages.
+const unreachableSocketCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
+const unavailableSqlStates = new Set(["57P01", "57P02", "57P03", "53300"]);
+const unavailableMessages =
+  /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed/i;
+
+/** Whether an error (or one it wraps: drizzle wraps the driver's) means the database cannot be reached. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
+    if (typeof current !== "object") return false;
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === "string") {
+      if (unreachableSocketCodes.has(code) || unavailableSqlStates.has(code) || code.startsWith("08"))
+        return true;
+    }
+    if (typeof message === "string" && unavailableMessages.test(message)) return true;
+    if (current instanceof AggregateError && current.errors.some((inner) => isDatabaseUnavailable(inner)))
+      return true;
+    current = cause;
+  }
+  return false;
 }

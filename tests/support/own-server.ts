@@ -37,25 +37,34 @@ export interface OwnServer {
   logFile: string;
   child: ChildProcess;
   exited: Promise<void>;
+  /** How the process ended: an exit code, or the signal that ended it. */
+  exitStatus: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   log(): string;
   client(): ApiClient;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function startOwnServer(options: {
+export interface OwnServerOptions {
   port: number;
   dataDir: string;
   logFile: string;
   env: NodeJS.ProcessEnv;
   timeoutMs?: number;
-}): Promise<OwnServer> {
+  /** Runs the server as this user (root only): how a test makes a directory read-only to it. */
+  user?: { uid: number; gid: number };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Spawns `next start` without waiting for it; startOwnServer waits until it is healthy. */
+export function spawnOwnServer(options: OwnServerOptions): OwnServer {
   mkdirSync(options.dataDir, { recursive: true });
   const logFd = openSync(options.logFile, "a");
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const child = spawn(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(options.port)], {
     cwd: ROOT,
     env: {
+      // As `npm start` runs it: the console, not Next, handles SIGTERM (lib/shutdown.ts).
+      NEXT_MANUAL_SIG_HANDLE: "true",
       ...options.env,
       NODE_ENV: "production",
       DATA_DIR: options.dataDir,
@@ -63,28 +72,32 @@ export async function startOwnServer(options: {
     },
     stdio: ["ignore", logFd, logFd],
     detached: true,
+    ...(options.user ?? {}),
   });
   closeSync(logFd);
-  let hasExited = false;
-  const exited = new Promise<void>((resolve) =>
-    child.once("exit", () => {
-      hasExited = true;
-      resolve();
-    }),
+  const exitStatus = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
   );
-  const server: OwnServer = {
+  return {
     baseUrl,
     logFile: options.logFile,
     child,
-    exited,
+    exited: exitStatus.then(() => undefined),
+    exitStatus,
     log: () => readFileSync(options.logFile, "utf8"),
     client: () => new ApiClient(undefined, baseUrl),
   };
+}
+
+export async function startOwnServer(options: OwnServerOptions): Promise<OwnServer> {
+  const server = spawnOwnServer(options);
+  let hasExited = false;
+  void server.exited.then(() => (hasExited = true));
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
   while (Date.now() < deadline) {
     if (hasExited) throw new Error(`Own server exited early; log:\n${server.log().slice(-3000)}`);
     try {
-      const response = await fetch(`${baseUrl}/api/health`);
+      const response = await fetch(`${server.baseUrl}/api/health`);
       await response.arrayBuffer();
       if (response.status === 200) return server;
     } catch {
@@ -93,7 +106,20 @@ export async function startOwnServer(options: {
     await sleep(300);
   }
   await stopOwnServer(server, "SIGKILL");
-  throw new Error(`Own server on ${baseUrl} did not become healthy; log:\n${server.log().slice(-3000)}`);
+  throw new Error(
+    `Own server on ${server.baseUrl} did not become healthy; log:\n${server.log().slice(-3000)}`,
+  );
+}
+
+/** For a server that must refuse to start: waits for it to exit (killing it after the limit). */
+export async function runUntilExit(
+  options: OwnServerOptions,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; log: string }> {
+  const server = spawnOwnServer(options);
+  const timer = setTimeout(() => void stopOwnServer(server, "SIGKILL"), options.timeoutMs ?? 60_000);
+  const status = await server.exitStatus;
+  clearTimeout(timer);
+  return { ...status, log: server.log() };
 }
 
 /** Signals the server's whole process group (kill -9 with "SIGKILL") and waits until it is gone. */
