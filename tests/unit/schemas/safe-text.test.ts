@@ -5,7 +5,7 @@ import {
   createManagedAccountBodySchema,
   managedAccountListQuerySchema,
 } from "@/lib/schemas/managed-accounts";
-import { orgUserListQuerySchema } from "@/lib/schemas/org-users";
+import { orgUserListQuerySchema, removeOrgUserBodySchema } from "@/lib/schemas/org-users";
 import { createStaffBodySchema, updateStaffBodySchema } from "@/lib/schemas/staff";
 
 // The shared text rule and query-number rule, checked through the schemas the handlers and forms use.
@@ -123,6 +123,16 @@ describe("every text field of every schema uses the rule", () => {
       expect(fieldMessage(parse(), field)).toBe(unsafeTextMessage);
     });
   }
+
+  it("email fields refuse them through the email rule (ASCII only)", () => {
+    for (const email of ["a\u0000@b.test", "a@b.test\u202e", "a\u200b@b.test", "a@b.te\u0085st"]) {
+      expect(createManagedAccountBodySchema.safeParse({ businessName: "Acme", email }).success).toBe(false);
+      const removal = { reason: "Left the company", confirmEmail: email };
+      expect(removeOrgUserBodySchema.safeParse(removal).success).toBe(false);
+      const person = { email, name: "Ann", role: "viewer", password: "long enough password" };
+      expect(createStaffBodySchema.safeParse(person).success).toBe(false);
+    }
+  });
 
   it("a staff name of Persian and emoji is accepted", () => {
     const parsed = createStaffBodySchema.safeParse({
