@@ -87,8 +87,11 @@ export async function handleControl(
   if (path === "/faults") {
     if (method === "GET") return json({ data: runtime.faults.list() });
     if (method === "DELETE") {
-      runtime.faults.clear();
-      return json({ data: [] });
+      const only = new URL(req.url ?? "/", "http://simulator.invalid").searchParams.get("operation");
+      const operation = OPERATION_IDS.find((id) => id === only) ?? (only === "*" ? "*" : undefined);
+      if (only !== null && !operation) throw badRequest("operation names no known operation.");
+      runtime.faults.clear(operation);
+      return json({ data: runtime.faults.list() });
     }
     if (method === "POST") {
       runtime.faults.add(parseFault(await readBody()));

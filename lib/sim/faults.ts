@@ -21,8 +21,9 @@ export class FaultBook {
     this.faults.push(fault);
   }
 
-  clear(): void {
-    this.faults = [];
+  /** Drops every fault, or only those armed for one operation (tests break several operations at once). */
+  clear(operation?: OperationId | "*"): void {
+    this.faults = operation ? this.faults.filter((fault) => fault.operation !== operation) : [];
   }
 
   list(): Fault[] {

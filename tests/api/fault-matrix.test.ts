@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from "vitest";
 import type { ApiClient } from "../support/api-client";
 import { demoPassword, staffEmail } from "../support/env";
 import { auditRowsOfRequest, sleep, type FullAuditRow } from "../support/audit-rows";
@@ -78,8 +78,8 @@ interface Mutation {
     send: () => Promise<Response>;
     isApplied: () => Promise<boolean>;
     target: string;
-    /** Asserted after the row settled: no duplicate, for create. */
-    extraCheck?: (answer: Response, body: Record<string, unknown>) => Promise<void>;
+    /** Asserted after the row settled: no duplicate create; the remembered last toggle follows the truth. */
+    extraCheck?: (expect: ExpectStatic, line: string, isSuccess: boolean) => Promise<void>;
   }>;
 }
 
@@ -89,6 +89,13 @@ async function pickAccount(status: string): Promise<SimAccount> {
   if (!found) throw new Error(`No unused ${status} account left in the simulator`);
   used.add(found.id);
   return found;
+}
+
+/** The detail page's "last enable/disable from this console" follows the settled outcome. */
+async function expectRememberedToggle(expect: ExpectStatic, id: string, state: string | null, line: string) {
+  const response = await admin.get(`/api/managed-accounts/${id}`);
+  const { data } = (await response.json()) as { data: { memory: { lastToggle: { state: string } | null } } };
+  expect.soft(data.memory.lastToggle?.state ?? null, line).toBe(state);
 }
 
 let channelValue = 1;
@@ -113,11 +120,11 @@ const MUTATIONS: Mutation[] = [
         send,
         target: businessName,
         isApplied: async () => (await matching()) === 1,
-        async extraCheck() {
+        async extraCheck(expect, line) {
           // The same submission again never makes a second account: it answers the first one, or asks to wait.
           const again = await send();
-          expect([200, 409]).toContain(again.status);
-          expect(await matching()).toBeLessThanOrEqual(1);
+          expect.soft([200, 409], line).toContain(again.status);
+          expect.soft(await matching(), line).toBeLessThanOrEqual(1);
         },
       };
     },
@@ -132,6 +139,8 @@ const MUTATIONS: Mutation[] = [
         target: target.id,
         send: () => admin.post(`/api/managed-accounts/${target.id}/disable`, { reason: "fault matrix" }),
         isApplied: async () => (await account(target.id)).status === "disabled",
+        extraCheck: (expect, line, isSuccess) =>
+          expectRememberedToggle(expect, target.id, isSuccess ? "disabled" : null, line),
       };
     },
   },
@@ -145,6 +154,8 @@ const MUTATIONS: Mutation[] = [
         target: target.id,
         send: () => admin.post(`/api/managed-accounts/${target.id}/enable`, { reason: "fault matrix" }),
         isApplied: async () => (await account(target.id)).status === "enabled",
+        extraCheck: (expect, line, isSuccess) =>
+          expectRememberedToggle(expect, target.id, isSuccess ? "enabled" : null, line),
       };
     },
   },
@@ -249,49 +260,58 @@ afterAll(async () => {
   }
 });
 
-describe("fault matrix: the answer, Telnyx's state and the audit row agree", () => {
+async function runCase(
+  expect: ExpectStatic,
+  mutation: Mutation,
+  fault: FaultCase,
+  repeat: (typeof REPEATS)[number],
+) {
+  const prepared = await mutation.prepare();
+  const only = `?operation=${mutation.operation}`;
+  await sim("DELETE", `/faults${only}`);
+  await sim("POST", "/faults", {
+    operation: mutation.operation,
+    kind: fault.kind,
+    times: repeat.times,
+    ...(fault.ms !== undefined ? { ms: fault.ms } : {}),
+    ...(fault.retryAfter !== undefined ? { retryAfter: fault.retryAfter } : {}),
+  });
+  const answer = await prepared.send();
+  const body = (await answer.json()) as Record<string, unknown> & {
+    error?: { code: string; outcome?: string };
+  };
+  await sim("DELETE", `/faults${only}`);
+  const row = await settledRow(answer.headers.get("x-request-id")!, mutation.action);
+  // A late request lands after its deadline: give it the time the simulator's latency takes.
+  if (fault.kind === "latency") await sleep(fault.ms!);
+  const isApplied = await prepared.isApplied();
+  const said = answer.ok ? "success" : `${answer.status} ${body.error?.outcome ?? body.error?.code}`;
+  const line = `${mutation.name} | ${fault.name} | ${repeat.name} | ${said} | ${isApplied ? "applied" : "not applied"} | ${row.outcome}`;
+  matrix.push(line);
+  expect.soft(row.outcome, line).not.toBe("pending");
+  if (answer.ok) {
+    expect.soft(isApplied, line).toBe(true);
+    expect.soft(row.outcome, line).toBe("success");
+  } else if (body.error?.outcome === "unknown") {
+    // We said we could not tell: the row must settle to the truth, or stay unknown where Telnyx offers
+    // nothing to read (a channel limit).
+    if (row.outcome !== "unknown") expect.soft(row.outcome, line).toBe(isApplied ? "success" : "failure");
+  } else {
+    expect.soft(isApplied, line).toBe(false);
+    expect.soft(row.outcome, line).toBe("failure");
+  }
+  await prepared.extraCheck?.(expect, line, row.outcome === "success");
+}
+
+// Mutations run side by side (each breaks only its own operation); the cases of one mutation in turn.
+describe.concurrent("fault matrix: the answer, Telnyx's state and the audit row agree", () => {
   for (const mutation of MUTATIONS) {
-    for (const fault of FAULTS) {
-      for (const repeat of REPEATS) {
-        it(`${mutation.name} × ${fault.name} × ${repeat.name}`, async () => {
-          const prepared = await mutation.prepare();
-          await sim("DELETE", "/faults");
-          await sim("POST", "/faults", {
-            operation: mutation.operation,
-            kind: fault.kind,
-            times: repeat.times,
-            ...(fault.ms !== undefined ? { ms: fault.ms } : {}),
-            ...(fault.retryAfter !== undefined ? { retryAfter: fault.retryAfter } : {}),
-          });
-          const answer = await prepared.send();
-          const body = (await answer.json()) as Record<string, unknown> & {
-            error?: { code: string; outcome?: string };
-          };
-          await sim("DELETE", "/faults");
-          const requestId = answer.headers.get("x-request-id")!;
-          const row = await settledRow(requestId, mutation.action);
-          // A late request lands after its deadline: give it the time the simulator's latency takes.
-          if (fault.kind === "latency") await sleep(fault.ms!);
-          const isApplied = await prepared.isApplied();
-          const said = answer.ok ? "success" : `${answer.status} ${body.error?.outcome ?? body.error?.code}`;
-          matrix.push(
-            `${mutation.name} | ${fault.name} | ${repeat.name} | ${said} | ${isApplied ? "applied" : "not applied"} | ${row.outcome}`,
-          );
-          expect(row.outcome).not.toBe("pending");
-          if (answer.ok) {
-            expect(isApplied).toBe(true);
-            expect(row.outcome).toBe("success");
-          } else if (body.error?.outcome === "unknown") {
-            // We said we could not tell: the row must settle to the truth (or stay unknown where Telnyx
-            // offers no read, as for a channel limit).
-            if (row.outcome !== "unknown") expect(row.outcome).toBe(isApplied ? "success" : "failure");
-          } else {
-            expect(isApplied).toBe(false);
-            expect(row.outcome).toBe("failure");
-          }
-          await prepared.extraCheck?.(answer, body);
-        }, 60_000);
+    it(`${mutation.name} × {late answer, hang, reset, truncate, 500, 429 ± Retry-After} × {once, every try}`, async ({
+      expect,
+    }) => {
+      for (const fault of FAULTS) {
+        for (const repeat of REPEATS) await runCase(expect, mutation, fault, repeat);
       }
-    }
+    }, 300_000);
   }
 });

@@ -95,6 +95,18 @@ describe("control surface", () => {
 });
 
 describe("faults", () => {
+  it("DELETE /faults?operation=X clears that operation's faults only; an unknown name is a 400", async () => {
+    await fault({ operation: LIST, kind: "rate_limit", times: 5 });
+    await fault({ operation: "CreateManagedAccount", kind: "hang", times: 5 });
+    const left = (await (await control(sim, "DELETE", "/faults?operation=CreateManagedAccount")).json()) as {
+      data: { operation: string }[];
+    };
+    expect(left.data.map((item) => item.operation)).toEqual([LIST]);
+    expect((await control(sim, "DELETE", "/faults?operation=Nope")).status).toBe(400);
+    await control(sim, "DELETE", "/faults");
+    expect(await listOk()).toBe(200);
+  });
+
   it("latency delays the answer by ms, once", async () => {
     await fault({ operation: LIST, kind: "latency", ms: 300 });
     let started = performance.now();
