@@ -6,6 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/db/audit";
 import { checkAuthSession, revokeAuthSession } from "@/lib/db/auth-sessions";
+import { isDatabaseUnavailable } from "@/lib/db/connection";
 import { errorFields, log } from "@/lib/log";
 import { now } from "./clock";
 import { authCookies, isHttpsDeployment } from "./cookies";
@@ -57,7 +58,15 @@ export function buildAuthOptions(): NextAuthOptions {
         // next-auth's own session endpoint: a revoked, expired or disabled session ends here too, which
         // makes next-auth clear the cookie. Route handlers check again (and touch) in getCurrentStaff.
         if (!token.sid || !token.staffId) throw new Error("session_ended");
-        const check = await checkAuthSession({ sessionId: token.sid, staffId: token.staffId }, now());
+        const check = await checkAuthSession({ sessionId: token.sid, staffId: token.staffId }, now()).catch(
+          (error: unknown) => {
+            // An outage must not sign everyone out (next-auth clears the cookie of any session it cannot
+            // confirm): keep the token; every handler checks again and answers 503 until the database returns.
+            if (isDatabaseUnavailable(error)) return null;
+            throw error;
+          },
+        );
+        if (!check) return token;
         if (!check.ok) throw new Error("session_ended");
         return { ...token, role: check.session.role, name: check.session.name };
       },

@@ -148,6 +148,13 @@ describe("PostgreSQL going away while the console runs", () => {
       expect(list.status).toBe(503);
       expect(((await list.json()) as { error: { code: string } }).error.code).toBe("unavailable");
 
+      // next-auth's own session check must not end the session over an outage (it clears the cookie of
+      // any session it cannot confirm): the person is still signed in once the database returns.
+      const session = await admin.get("/api/auth/session");
+      expect(session.status).not.toBe(500);
+      await session.arrayBuffer();
+      expect(admin.hasCookie((name) => name.endsWith("subdesk.session"))).toBe(true);
+
       // Both instances stay up, and neither logs the database password.
       for (const server of servers) {
         expect(server.child.exitCode).toBeNull();
