@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { signIn, type ApiClient } from "../support/api-client";
+import { anonymousClient, postCredentials, signIn, type ApiClient } from "../support/api-client";
+import { readServerLog } from "../support/server-log";
 import { resetSim } from "../support/sim-control";
 import { expectError, expectNoUpstreamCall, pickAccount } from "./managed-accounts-fixtures";
 
@@ -169,4 +170,18 @@ describe("query strings", () => {
       await expectError(response, 400, "bad_request", field);
     });
   }
+});
+
+describe("the server log", () => {
+  // Raw control, C1, line-separator and bidi characters: what a request could use to forge or hide lines.
+  const rawUnsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+  it("holds no raw control or bidi character after hostile input (sign-in included)", async () => {
+    const hostile = `x\u0000\u001b[2J\u0085\u2028\u202e${Date.now()}@subdesk.test`;
+    await postCredentials(anonymousClient(), hostile, "wrong password");
+    await admin.post("/api/managed-accounts", { businessName: hostile });
+    await admin.get(`/api/audit?actor=${encodeURIComponent(hostile)}`);
+    const lines = readServerLog().split("\n");
+    expect(lines.filter((line) => rawUnsafe.test(line))).toEqual([]);
+  });
 });
