@@ -1,6 +1,7 @@
 // One schema for PGlite and PostgreSQL; drizzle-kit turns it into the SQL under ./migrations.
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -150,3 +151,35 @@ export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type AuditOutcome = (typeof auditOutcomes)[number];
 export type AccountMemoryRow = typeof accountMemory.$inferSelect;
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
+
+export const savedViewLists = ["accounts", "users"] as const;
+
+// A named set of a list's filters, sort and page size. `query` is checked against that list's own query
+// schema when written and again when read (lib/db/saved-views.ts), so an old row can never feed a list a
+// query it no longer accepts. Names are unique per owner and list, whatever their case.
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerStaffId: uuid("owner_staff_id")
+      .notNull()
+      .references(() => staff.id),
+    list: text("list", { enum: savedViewLists }).notNull(),
+    name: text("name").notNull(),
+    shared: boolean("shared").notNull().default(false),
+    query: jsonb("query").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("saved_views_owner_list_name_key").on(
+      table.ownerStaffId,
+      table.list,
+      sql`lower(${table.name})`,
+    ),
+    index("saved_views_list_shared_idx").on(table.list, table.shared),
+    check("saved_views_list_check", sql`${table.list} in ('accounts', 'users')`),
+  ],
+);
+
+export type SavedViewRow = typeof savedViews.$inferSelect;
