@@ -183,3 +183,84 @@ export const savedViews = pgTable(
 );
 
 export type SavedViewRow = typeof savedViews.$inferSelect;
+
+export const jobActions = [
+  "account.disable",
+  "account.enable",
+  "account.channel_limit",
+  "account.pricing",
+  "org_user.remove",
+] as const;
+export const jobStatuses = ["queued", "running", "succeeded", "partial", "failed", "cancelled"] as const;
+export const jobItemStatuses = ["pending", "running", "done", "failed", "skipped", "cancelled"] as const;
+
+// A bulk change: its target is frozen into job_items at creation. pg-boss only wakes a driver; which items
+// are left, the counts and the outcome live here. `lease_until` is the one-driver guard: a driver claims the
+// job with UPDATE ... WHERE lease_until < now(), and renews the lease while it works.
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    action: text("action", { enum: jobActions }).notNull(),
+    status: text("status", { enum: jobStatuses }).notNull().default("queued"),
+    total: integer("total").notNull(),
+    done: integer("done").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    cancelled: integer("cancelled").notNull().default(0),
+    params: jsonb("params").$type<Record<string, unknown>>().notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").notNull(),
+    createdByEmail: text("created_by_email").notNull(),
+    createdByRole: text("created_by_role").notNull(),
+    // The job's own audit row: intent at creation, outcome with counts at the end.
+    auditId: uuid("audit_id"),
+    retryOf: uuid("retry_of"),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    cancelRequested: boolean("cancel_requested").notNull().default(false),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+  },
+  (table) => [
+    index("jobs_created_at_idx").on(table.createdAt),
+    index("jobs_status_idx").on(table.status, table.createdAt),
+    check(
+      "jobs_status_check",
+      sql`${table.status} in ('queued', 'running', 'succeeded', 'partial', 'failed', 'cancelled')`,
+    ),
+  ],
+);
+
+export const jobItems = pgTable(
+  "job_items",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    targetId: text("target_id").notNull(),
+    label: text("label"),
+    status: text("status", { enum: jobItemStatuses }).notNull().default("pending"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    attempts: integer("attempts").notNull().default(0),
+    auditId: uuid("audit_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.jobId, table.position] }),
+    index("job_items_status_idx").on(table.jobId, table.status, table.position),
+    check(
+      "job_items_status_check",
+      sql`${table.status} in ('pending', 'running', 'done', 'failed', 'skipped', 'cancelled')`,
+    ),
+  ],
+);
+
+export type JobRow = typeof jobs.$inferSelect;
+export type JobItemRow = typeof jobItems.$inferSelect;
+export type JobAction = (typeof jobActions)[number];
+export type JobStatus = (typeof jobStatuses)[number];
+export type JobItemStatus = (typeof jobItemStatuses)[number];
