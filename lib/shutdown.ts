@@ -20,7 +20,10 @@ export function installShutdown(): void {
   if (registry[INSTALLED]) return;
   registry[INSTALLED] = true;
   if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
-    log.warn("NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next exits without closing the database", {});
+    // `next dev` restarts on its own terms; only a production start is worth the warning.
+    if (process.env.NODE_ENV === "production") {
+      log.warn("NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next exits without closing the database", {});
+    }
     return;
   }
   let isStopping = false;

@@ -26,6 +26,8 @@ export interface DatabaseHandle {
   db: Db;
   driver: DatabaseDriver;
   close(): Promise<void>;
+  /** Raw SQL on the same connection(s), for pg-boss (lib/jobs/boss.ts): text without values may hold several statements. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 // Next runs from the repository root, and so do npm scripts and Vitest: the SQL ships beside the schema.
@@ -65,7 +67,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     await client.close();
     throw error;
   }
-  return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+  const executeSql = async (text: string, values?: unknown[]) =>
+    values?.length
+      ? client.query(text, values)
+      : ((await client.exec(text)).at(-1) ?? { rows: [] as unknown[] });
+  return { db: db as unknown as Db, driver: "pglite", close: () => client.close(), executeSql };
 }
 
 /**
@@ -119,7 +125,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     throw error;
   }
   const db = drizzlePg(pool, { schema });
-  return { db: db as unknown as Db, driver: "postgres", close: () => pool.end() };
+  const executeSql = (text: string, values?: unknown[]) => pool.query(text, values);
+  return { db: db as unknown as Db, driver: "postgres", close: () => pool.end(), executeSql };
 }
 
 export async function pingDatabase(db: Db): Promise<boolean> {
@@ -145,7 +152,7 @@ const unreachableSocketCodes = new Set([
 ]);
 const unavailableSqlStates = new Set(["57P01", "57P02", "57P03", "53300"]);
 const unavailableMessages =
-  /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed/i;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed/i;
 
 /** Whether an error (or one it wraps: drizzle wraps the driver's) means the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -8,7 +8,7 @@ import { cleanEnv, ownDataDir, runUntilExit, sparePort, type OwnServerOptions } 
 // A console whose database is unusable at start must say which one and why, and exit non-zero so its
 // supervisor restarts it, rather than keep running and answer 500 to everything (/api/health included).
 
-function options(name: string, env: NodeJS.ProcessEnv = {}): OwnServerOptions & { dataDir: string } {
+function options(name: string, env: Record<string, string> = {}): OwnServerOptions & { dataDir: string } {
   const dataDir = ownDataDir(name);
   mkdirSync(dataDir, { recursive: true });
   return {
