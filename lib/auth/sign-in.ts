@@ -37,7 +37,7 @@ const first = (headers: HeaderBag, name: string) => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-export function requestFacts(headers: HeaderBag) {
+function requestFacts(headers: HeaderBag) {
   const incoming = first(headers, "x-request-id");
   return {
     clientIp: clientAddress(headers),
