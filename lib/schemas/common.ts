@@ -83,15 +83,21 @@ export function optionalEnum<const T extends readonly [string, ...string[]]>(val
 export const idSchema = z.guid({ error: "This is not a valid id." });
 export const idParamsSchema = z.object({ id: idSchema });
 
-// What a reason must show once whitespace, invisible format characters and combining marks are set aside.
+// Whitespace, invisible format characters, controls and combining marks: none of them shows on its own.
 const invisibleOrSpace = /[\p{White_Space}\p{Cf}\p{Cc}\p{M}]/gu;
+
+/** How many characters of `text` a reader can see (a name or a reason of zero-width spaces has none). */
+export function visibleLength(text: string): number {
+  return [...text.replace(invisibleOrSpace, "")].length;
+}
+
 const minReasonVisible = 3;
 
 /** Why a change is made, written to the audit trail. A textarea: line breaks are kept. */
 export const reasonSchema = safeText({ multiline: true, error: "Give a reason." })
   .trim()
   .max(500, "Keep the reason under 500 characters.")
-  .refine((text) => [...text.replace(invisibleOrSpace, "")].length >= minReasonVisible, {
+  .refine((text) => visibleLength(text) >= minReasonVisible, {
     message: `Give a reason of at least ${minReasonVisible} characters.`,
   });
 
