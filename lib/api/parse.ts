@@ -6,7 +6,7 @@ import { AppError, type FieldErrors } from "@/lib/api/errors";
  * The largest JSON body any route takes. Today's biggest is a create (business name 255, email 254,
  * password 128 characters) or a reason of 500 characters: under 2 KiB even if every character took 4 UTF-8
  * bytes. 64 KiB leaves room for the bulk jobs' id lists (about 1,600 UUIDs) while a flood of bodies still
- * costs little memory. next.config.js caps what the proxy buffers just above it.
+ * costs little memory. next.config.js caps what the proxy copies of a body at 1 MiB (see why there).
  */
 export const maxBodyBytes = 64 * 1024;
 
@@ -28,8 +28,8 @@ export function parseParams<T extends z.ZodType>(schema: T, input: unknown, what
   return result.data;
 }
 
-function tooLarge(): AppError {
-  return new AppError("payload_too_large", `The request body is larger than ${maxBodyBytes / 1024} KiB.`);
+function tooLarge(limit: number): AppError {
+  return new AppError("payload_too_large", `The request body is larger than ${limit / 1024} KiB.`);
 }
 
 /**
@@ -38,7 +38,7 @@ function tooLarge(): AppError {
  */
 async function readBodyText(request: Request, limit = maxBodyBytes): Promise<string> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge();
+  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -49,7 +49,7 @@ async function readBodyText(request: Request, limit = maxBodyBytes): Promise<str
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -57,8 +57,12 @@ async function readBodyText(request: Request, limit = maxBodyBytes): Promise<str
 }
 
 /** A body that is JSON but breaks the rules of the form: 422 with the message for each field. */
-export async function parseBody<T extends z.ZodType>(schema: T, request: Request): Promise<z.output<T>> {
-  const text = await readBodyText(request);
+export async function parseBody<T extends z.ZodType>(
+  schema: T,
+  request: Request,
+  limit = maxBodyBytes,
+): Promise<z.output<T>> {
+  const text = await readBodyText(request, limit);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
