@@ -3,10 +3,11 @@ import type { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/api/errors";
 
 /*
- * The largest JSON body any route takes. Today's biggest is a create (business name 255, email 254,
- * password 128 characters) or a reason of 500 characters: under 2 KiB even if every character took 4 UTF-8
- * bytes. 64 KiB leaves room for the bulk jobs' id lists (about 1,600 UUIDs) while a flood of bodies still
- * costs little memory. next.config.js caps what the proxy copies of a body at 1 MiB (see why there).
+ * The largest JSON body a route takes unless it says otherwise (withRoute's `maxBodyBytes`). Today's
+ * biggest is a create (business name 255, email 254, password 128 characters) or a reason of 500: under
+ * 4 KiB even with every character written as a JSON \u escape. 64 KiB leaves room to grow while a flood of
+ * bodies costs little memory. A route taking long lists raises its own limit (bulk jobs: up to 10,000 ids,
+ * about 400 KB). next.config.js caps what the proxy copies of a body at 1 MiB (see why there).
  */
 export const maxBodyBytes = 64 * 1024;
 
