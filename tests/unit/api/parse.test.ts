@@ -80,6 +80,21 @@ describe("parseBody", () => {
   });
 });
 
+describe("a route's own body limit", () => {
+  it("admits what the default refuses, and names its own limit when passed", async () => {
+    const limit = 512 * 1024;
+    const body = JSON.stringify({ name: "z".repeat(100 * 1024) });
+    const request = () => new Request("http://x/", { method: "POST", body });
+    expect((await failure(() => parseBody(schema, request()))).status).toBe(413);
+    expect((await parseBody(schema, request(), limit)).name).toHaveLength(100 * 1024);
+    const over = JSON.stringify({ name: "z".repeat(limit) });
+    const error = await failure(() =>
+      parseBody(schema, new Request("http://x/", { method: "POST", body: over }), limit),
+    );
+    expect(error.message).toContain("512 KiB");
+  });
+});
+
 describe("searchParamsObject", () => {
   it("refuses a name given twice, naming it", async () => {
     const error = await failure(() => searchParamsObject(new Request("http://x/?page=1&pageSize=5&page=2")));
