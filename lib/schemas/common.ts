@@ -8,12 +8,22 @@ const blankToUndefined = (value: unknown) =>
 /*
  * Characters no field of ours needs and that make text lie or break what stores and shows it: C0 controls
  * (NUL is refused by PostgreSQL and ESC drives terminals), DEL, C1 controls, the line and paragraph
- * separators, bidi embeddings/overrides/isolates (they reorder what an audit row appears to say), zero-width
- * space, the directional marks, word joiner and BOM (invisible, they make two names look the same), and lone
- * surrogates (not text at all). Multi-line fields (a reason typed in a textarea) keep tab and line breaks.
+ * separators, bidi embeddings/overrides/isolates and marks (they reorder what an audit row appears to say),
+ * and characters that show nothing: zero-width space, soft hyphen, word joiner and invisible operators,
+ * BOM, the Hangul and Mongolian fillers and separators, interlinear annotation marks and tag characters
+ * (they make two names look the same, or hide text inside one). Lone surrogates are not text at all.
+ * Multi-line fields (a reason typed in a textarea) keep tab and line breaks.
  */
-const unsafeAlways =
-  /[\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unsafeAlways = new RegExp(
+  [
+    "[\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180e]",
+    "[\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\u3164\\ufeff\\uffa0\\ufff9-\\ufffb]",
+    // Tag characters (U+E0000-U+E007F), as the surrogate pairs they are in a JavaScript string.
+    "\\udb40[\\udc00-\\udc7f]",
+    "[\\ud800-\\udbff](?![\\udc00-\\udfff])",
+    "(?<![\\ud800-\\udbff])[\\udc00-\\udfff]",
+  ].join("|"),
+);
 const singleLineBreaks = /[\u0000-\u0008\u0009\u000a\u000d]/;
 const multiLineBreaks = /[\u0000-\u0008]/;
 // Zero-width (non-)joiners are needed inside Persian and Indic words and emoji sequences; anywhere else

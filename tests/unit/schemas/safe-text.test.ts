@@ -30,6 +30,12 @@ const unsafe: [string, string][] = [
   ["byte order mark", "\ufeffAcme"],
   ["zero-width joiner at the edge", "Acme\u200d"],
   ["zero-width non-joiner beside a space", "Acme \u200cCorp"],
+  ["soft hyphen", "Ac\u00adme"],
+  ["Arabic letter mark", "Acme\u061c"],
+  ["Hangul filler (a name that looks blank)", "\u3164"],
+  ["Mongolian vowel separator", "Ac\u180eme"],
+  ["interlinear annotation", "Acme\ufff9hidden\ufffb"],
+  ["tag characters (hidden text)", "Acme\u{E0068}\u{E0069}"],
   ["lone high surrogate", "Acme\ud800"],
   ["lone low surrogate", "\udc00Acme"],
 ];
@@ -42,6 +48,7 @@ const safe: [string, string][] = [
   ["an emoji with a skin tone joined on", "👍🏽\u200d🔥"],
   ["a right-to-left script", "שלום עולם"],
   ["a surrogate pair", "𝒜cme"],
+  ["a flag emoji", "Acme 🇩🇪"],
 ];
 
 describe("hasUnsafeCharacters", () => {
