@@ -10,6 +10,7 @@ export const routePermissions = {
   "GET /api/managed-accounts": "accounts.read",
   "POST /api/managed-accounts": "accounts.create",
   "GET /api/managed-accounts/channels": "accounts.read",
+  "GET /api/managed-accounts/export": "accounts.read",
   "GET /api/managed-accounts/[id]": "accounts.read",
   "PATCH /api/managed-accounts/[id]": "accounts.pricing",
   "POST /api/managed-accounts/[id]/disable": "accounts.toggle",
@@ -26,6 +27,10 @@ export const routePermissions = {
   "GET /api/staff": "staff.manage",
   "POST /api/staff": "staff.manage",
   "PATCH /api/staff/[id]": "staff.manage",
+  // Saved views: users.read is checked in the handler for a users view (every role holds both today).
+  "GET /api/views": "accounts.read",
+  "POST /api/views": "accounts.read",
+  "DELETE /api/views/[id]": "accounts.read",
 } as const satisfies Record<string, Permission | null>;
 
 export type RouteKey = keyof typeof routePermissions;
