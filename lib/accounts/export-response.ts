@@ -1,0 +1,74 @@
+// The accounts export as a download: the first page is read before answering (a failure up to then is
+// our error envelope), then one page per read of the client, so memory stays at one page for any fleet.
+// The export's report.export row is completed when the stream ends, fails or is cancelled.
+import "server-only";
+import { failureOf, type OpenAudit } from "@/lib/api/route-audit";
+import type { AuditCompletion } from "@/lib/db/audit";
+import { log } from "@/lib/log";
+import type { AccountExportQuery } from "@/lib/schemas/account-export";
+import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
+import { createCsvFormulaGuardStream } from "@/lib/users/csv-formula-guard";
+import { accountExportFileName, exportWriters } from "./export-format";
+import { accountPages } from "./export-pages";
+
+/**
+ * The row count goes into the target label, which completing a row may fill (the intent leaves it empty):
+ * the request summary is frozen at intent by the audit trail's append-only rule.
+ */
+function withRowCount(completion: AuditCompletion, rows: number): AuditCompletion {
+  const label = `Accounts export: ${rows} ${rows === 1 ? "row" : "rows"}`;
+  return {
+    ...completion,
+    target: { label: completion.outcome === "success" ? label : `${label} before it stopped` },
+  };
+}
+
+export async function accountExportResponse(query: AccountExportQuery, audit: OpenAudit): Promise<Response> {
+  const writer = exportWriters[query.format];
+  const encoder = new TextEncoder();
+  const pages = accountPages(query);
+  let held: IteratorResult<ManagedAccount[], void> | undefined = await pages.next();
+  let rows = 0;
+  let isHeadSent = false;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = held ?? (await pages.next());
+          held = undefined;
+          const head = isHeadSent ? "" : writer.head;
+          isHeadSent = true;
+          if (next.done) {
+            controller.enqueue(encoder.encode(head + writer.tail));
+            await audit.finish(withRowCount({ outcome: "success" }, rows));
+            log.info("accounts export finished", { rows, format: query.format });
+            controller.close();
+            return;
+          }
+          const text = next.value.map((account, index) => writer.row(account, rows + index)).join("");
+          rows += next.value.length;
+          controller.enqueue(encoder.encode(head + text));
+        } catch (error) {
+          // Errored, not closed: the download breaks instead of ending short and looking whole.
+          log.warn("accounts export broke mid-stream", { rows, detail: String(error) });
+          await audit.finish(withRowCount(failureOf(error), rows));
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        // The person cancelled or the connection dropped: nothing was delivered whole.
+        await audit.finish(withRowCount({ outcome: "failure", errorCode: "cancelled" }, rows));
+        await pages.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new Response(query.format === "csv" ? body.pipeThrough(createCsvFormulaGuardStream()) : body, {
+    headers: {
+      "Content-Type": writer.contentType,
+      "Content-Disposition": `attachment; filename="${accountExportFileName(query.format)}"`,
+      // A download, never to be sniffed into something the browser would render.
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
