@@ -3,6 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { badRequest, notFound } from "./errors";
 import { FAULT_KINDS, type Fault } from "./faults";
 import { readJsonObject } from "./body";
+import { rateLimitControl } from "./rate-limit";
 import { addControlUser } from "./control-users";
 import { OPERATION_IDS } from "./router";
 import { json, type SimResult } from "./route-types";
@@ -83,6 +84,14 @@ export async function handleControl(
   if (method === "POST" && path === "/requests/reset") {
     runtime.counts = zeroCounts();
     return json(runtime.counts);
+  }
+  if (path === "/rate-limit") {
+    const setting = rateLimitControl(
+      method,
+      method === "POST" ? await readBody() : undefined,
+      runtime.rateLimit,
+    );
+    if (setting) return json({ data: setting });
   }
   if (path === "/faults") {
     if (method === "GET") return json({ data: runtime.faults.list() });

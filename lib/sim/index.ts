@@ -14,6 +14,11 @@ export interface SimulatorOptions {
   users?: number;
   /** Enables the /__sim control surface (off unless true). */
   control?: boolean;
+  /**
+   * Enforced requests per second per API key (429 code 10011 with Retry-After over it); null, undefined or 0
+   * leaves the advisory figures only. Switchable later through POST /__sim/rate-limit.
+   */
+  rateLimitRps?: number | null;
 }
 
 export interface Simulator {
@@ -32,11 +37,15 @@ export async function startSimulator(
   options: SimulatorOptions & { port?: number; host?: string },
 ): Promise<Simulator> {
   if (!options.apiKey) throw new Error("startSimulator needs an apiKey");
-  const runtime = new SimRuntime(options.apiKey, {
-    seed: options.seed ?? DEFAULT_SEED,
-    accounts: options.accounts ?? DEFAULT_ACCOUNTS,
-    users: Math.max(1, options.users ?? DEFAULT_USERS),
-  });
+  const runtime = new SimRuntime(
+    options.apiKey,
+    {
+      seed: options.seed ?? DEFAULT_SEED,
+      accounts: options.accounts ?? DEFAULT_ACCOUNTS,
+      users: Math.max(1, options.users ?? DEFAULT_USERS),
+    },
+    options.rateLimitRps || null,
+  );
   const { server, shutdown } = createSimServer(runtime, options.control === true);
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {

@@ -23,8 +23,11 @@ async function main(): Promise<void> {
     control: process.env.SIM_CONTROL === "1",
     accounts: readCount("SIM_SEED_ACCOUNTS", DEFAULT_ACCOUNTS),
     users: readCount("SIM_SEED_USERS", DEFAULT_USERS),
+    rateLimitRps: readCount("SIM_RATE_LIMIT_RPS", 0),
   });
   console.log(`Telnyx simulator listening at ${simulator.url}`);
+  if (process.env.SIM_RATE_LIMIT_RPS)
+    console.log(`Rate limit enforced: ${process.env.SIM_RATE_LIMIT_RPS} requests a second per key`);
   // Printed so it can be pasted into TELNYX_API_KEY; it only ever unlocks this local simulator.
   console.log(`API key: ${apiKey}`);
   if (process.env.SIM_CONTROL === "1")

@@ -1,4 +1,5 @@
 import { FaultBook } from "./faults";
+import { SimRateLimit } from "./rate-limit";
 import { OPERATION_IDS, type OperationId } from "./router";
 import { SimStore } from "./store";
 
@@ -13,12 +14,16 @@ export class SimRuntime {
   readonly store: SimStore;
   readonly faults = new FaultBook();
   counts = zeroCounts();
+  readonly rateLimit: SimRateLimit;
 
   constructor(
     readonly apiKey: string,
     public sizes: SeedSizes,
+    /** Enforced requests per second per key; null leaves the advisory figures only. */
+    rateLimitRps: number | null = null,
   ) {
     this.store = new SimStore({ ...sizes, now: Date.now() });
+    this.rateLimit = new SimRateLimit(rateLimitRps);
   }
 
   reset(sizes: SeedSizes): void {
@@ -26,6 +31,8 @@ export class SimRuntime {
     this.store.reset({ ...sizes, now: Date.now() });
     this.faults.clear();
     this.counts = zeroCounts();
+    // Back to the limit the simulator started with, every window fresh.
+    this.rateLimit.reset();
   }
 }
 

@@ -14,7 +14,6 @@ import {
   badRequest,
 } from "./errors";
 import type { Fault } from "./faults";
-import { RateWindow } from "./rate-limit";
 import { errorResult, sendResult } from "./respond";
 import { matchRoute } from "./router";
 import type { SimResult } from "./route-types";
@@ -35,7 +34,7 @@ function isAuthorized(req: IncomingMessage, apiKey: string): boolean {
 }
 
 export function createSimServer(runtime: SimRuntime, isControlEnabled: boolean): SimServer {
-  const rate = new RateWindow();
+  const rate = runtime.rateLimit;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -71,7 +70,10 @@ export function createSimServer(runtime: SimRuntime, isControlEnabled: boolean):
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
     const method = req.method ?? "GET";
     const route = matchRoute(method, path);
-    const headers = { ...rate.consume(), "x-request-id": randomUUID() };
+    const decision = await rate.consume(req);
+    const headers = { ...decision.headers, "x-request-id": randomUUID() };
+    // Refused before anything else (counts, faults, auth): a refused request never reached the operation.
+    if (decision.refusal) return sendResult(res, errorResult(decision.refusal), headers);
     if (!route) return sendResult(res, errorResult(notFound()), headers);
     runtime.counts[route.operationId] += 1;
     const fault = runtime.faults.take(route.operationId);
@@ -80,8 +82,8 @@ export function createSimServer(runtime: SimRuntime, isControlEnabled: boolean):
       if (outcome === "drop") return;
       if (outcome) {
         const limited = fault.kind === "rate_limit";
-        const extra = limited ? { ...rate.headers(Date.now(), true), ...retryAfterHeader(fault) } : {};
-        return sendResult(res, outcome, { ...headers, ...extra });
+        const sent = limited ? { ...rate.exhausted(headers), ...retryAfterHeader(fault) } : headers;
+        return sendResult(res, outcome, sent);
       }
     }
     let result: SimResult;
@@ -121,9 +123,10 @@ export function createSimServer(runtime: SimRuntime, isControlEnabled: boolean):
       if (!(error instanceof SimHttpError)) console.error("[sim] unexpected error", error);
       // A body read may have been cut short; always drain so the client can read the answer.
       req.resume();
-      void sendResult(res, errorResult(known), { ...rate.headers(), ...known.headers }).catch(() =>
-        res.destroy(),
-      );
+      void rate
+        .peek(req)
+        .then((headers) => sendResult(res, errorResult(known), { ...headers, ...known.headers }))
+        .catch(() => res.destroy());
     });
   });
   server.on("connection", (socket) => {

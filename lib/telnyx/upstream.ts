@@ -42,6 +42,8 @@ async function startEmbedded(): Promise<UpstreamSettings> {
     control: process.env.SIM_CONTROL === "1",
     accounts: readCount("SIM_SEED_ACCOUNTS"),
     users: readCount("SIM_SEED_USERS"),
+    // Off unless set: tests and the bulk benchmark switch Telnyx's per-key limit on.
+    rateLimitRps: readCount("SIM_RATE_LIMIT_RPS"),
   });
   upstreamState().closeSimulator = () => simulator.close();
   return {
