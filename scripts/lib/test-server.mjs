@@ -51,6 +51,8 @@ export function testServerEnv({ dataDir }) {
   return {
     ...scrubbedEnv(),
     NODE_ENV: "production",
+    // As `npm start` runs it: SIGTERM drains and closes the database (lib/shutdown.ts), not Next's handler.
+    NEXT_MANUAL_SIG_HANDLE: "true",
     DATA_DIR: dataDir,
     SIM_PORT: String(simPort),
     SIM_CONTROL: "1",
