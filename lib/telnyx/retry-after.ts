@@ -24,7 +24,7 @@ export function retryAfterMs(headers: HeaderSource): number | undefined {
  * When the rate-limit window opens again, in ms: `x-ratelimit-reset` comes on every Telnyx answer, so it is
  * only a hint for the person (it can be most of a minute even when a quick retry would pass).
  */
-function windowResetMs(headers: HeaderSource): number | undefined {
+export function windowResetMs(headers: HeaderSource): number | undefined {
   if (!headers) return undefined;
   const reset = Number.parseFloat(headers.get("x-ratelimit-reset") ?? "");
   // Documented as seconds to wait; an epoch timestamp (some gateways send one) is told apart by size.

@@ -1,6 +1,7 @@
 import "server-only";
 import { Telnyx } from "telnyx";
 import type { UpstreamSettings } from "./config";
+import { observingFetch } from "./rate-budget";
 import { upstreamState } from "./state";
 
 /**
@@ -22,6 +23,8 @@ export function sdkClient(settings: UpstreamSettings): Telnyx {
     clientSecret: null,
     // Its debug level prints bodies with secrets; "off" also wins over a TELNYX_LOG left in the environment.
     logLevel: "off",
+    // Every answer's x-ratelimit-* and 429 Retry-After feed the process's budget, which paces bulk jobs.
+    fetch: observingFetch,
   });
   state.clientSettings = settings;
   return state.client;

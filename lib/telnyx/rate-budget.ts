@@ -1,0 +1,204 @@
+import "server-only";
+import { RateLimiterMemory, RateLimiterQueue } from "rate-limiter-flexible";
+import { sleep } from "./retry";
+import { retryAfterMs, windowResetMs } from "./retry-after";
+
+/**
+ * Rate-aware pacing for bulk work against Telnyx. One budget per process.
+ *
+ * API (for the job engine):
+ * - `await rateBudget.acquire({ maxRps?, signal?, reserve? })` before each bulk request to Telnyx. It waits
+ *   (a) while Telnyx told us to back off: a 429's `Retry-After` (or, without one, its `x-ratelimit-reset`);
+ *   (b) while Telnyx's window has no budget left: `x-ratelimit-remaining` (less what we granted since) at or
+ *       below `reserve` (default 0), until `x-ratelimit-reset` opens the window again;
+ *   (c) so that the grants through the same `maxRps` stay evenly spaced at `maxRps` a second (FIFO).
+ *   `maxRps` defaults to `bulkMaxRps()`. With `signal`, an abort rejects with the signal's reason.
+ * - `bulkMaxRps()`: SUBDESK_BULK_MAX_RPS (default 10), the ceiling of one job's rate, so that people using
+ *   the console keep part of Telnyx's budget.
+ * - `rateBudget.snapshot()`: what we know now (limit, remaining, when the window and a back-off end, and the
+ *   wait an acquire would start with), for progress pages and logs.
+ * - `rateBudget.observe(status, headers)`: fed by every SDK answer (lib/telnyx/sdk.ts passes
+ *   `observingFetch` as the SDK's `fetch`), interactive ones included, so the budget counts everything the
+ *   process spends. Interactive requests never call acquire and never wait on it.
+ *
+ * The even spacing is rate-limiter-flexible's RateLimiterQueue (already our sign-in throttle's library,
+ * maintained, Node 20 and up, a FIFO of waiters over a token window) over a one-token window of 1/maxRps s.
+ * Telnyx's own figures are a wait-until time, not a bucket, so they are tracked here.
+ *
+ * With several requests in flight, Telnyx's `remaining` can lag our grants by that many; the overshoot
+ * shows up as a 429, whose Retry-After then holds every bulk caller back.
+ */
+
+export interface AcquireOptions {
+  /** Most grants a second through this call's pace; default bulkMaxRps(). */
+  maxRps?: number;
+  /** Aborting it rejects a pending acquire with the signal's reason. */
+  signal?: AbortSignal;
+  /** Requests of Telnyx's window left to interactive use: wait once `remaining` is at or below this. */
+  reserve?: number;
+}
+
+export interface BudgetSnapshot {
+  limit?: number;
+  remaining?: number;
+  /** Epoch ms when Telnyx's current window opens again (an upper bound: the header has whole seconds). */
+  resetAt?: number;
+  /** Epoch ms until which a 429 told us to back off. */
+  backOffUntil?: number;
+  /** How long an acquire with no reserve would wait for Telnyx's budget now, in ms. */
+  waitMs: number;
+}
+
+type HeaderSource = { get(name: string): string | null };
+
+export const DEFAULT_BULK_MAX_RPS = 10;
+/** A 429 that says neither Retry-After nor when the window opens still holds bulk work back this long. */
+const bareRateLimitBackOffMs = 1_000;
+
+/** SUBDESK_BULK_MAX_RPS: requests a second one bulk job may send at most (default 10). */
+export function bulkMaxRps(): number {
+  const raw = process.env.SUBDESK_BULK_MAX_RPS?.trim();
+  if (!raw) return DEFAULT_BULK_MAX_RPS;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`SUBDESK_BULK_MAX_RPS must be a number above 0, got "${raw}".`);
+  }
+  return value;
+}
+
+function headerInteger(headers: HeaderSource, name: string): number | undefined {
+  const raw = headers.get(name)?.trim();
+  if (!raw || !/^\d+$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+export class RateBudget {
+  private limit?: number;
+  private remaining?: number;
+  private resetAt?: number;
+  private backOffUntil = 0;
+  private readonly pacers = new Map<number, RateLimiterQueue>();
+
+  /** Takes in one answer from Telnyx (any status). */
+  observe(status: number, headers: HeaderSource, now = Date.now()): void {
+    const resetMs = windowResetMs(headers);
+    if (status === 429) {
+      const asked = retryAfterMs(headers);
+      this.backOffUntil = Math.max(this.backOffUntil, now + (asked ?? resetMs ?? bareRateLimitBackOffMs));
+      // An explicit Retry-After is the instruction; the window figures on that refusal may describe a longer
+      // window than the one that refused (the simulator's injected 429s do), so they must not add to it.
+      if (asked !== undefined) return;
+    }
+    const remaining = headerInteger(headers, "x-ratelimit-remaining");
+    if (remaining === undefined || resetMs === undefined) return;
+    const resetAt = now + resetMs;
+    // Same window while it has not ended and its count did not go back up: the reset is whole seconds
+    // rounded up, so the earliest bound seen in the window is the closest to the truth.
+    const isSameWindow =
+      this.resetAt !== undefined &&
+      now < this.resetAt &&
+      this.remaining !== undefined &&
+      remaining <= this.remaining;
+    this.resetAt = isSameWindow && this.resetAt !== undefined ? Math.min(this.resetAt, resetAt) : resetAt;
+    this.remaining = remaining;
+    this.limit = headerInteger(headers, "x-ratelimit-limit") ?? this.limit;
+  }
+
+  /** Waits until one more bulk request may go to Telnyx, and counts it against the budget. */
+  async acquire(options: AcquireOptions = {}): Promise<void> {
+    const maxRps = options.maxRps ?? bulkMaxRps();
+    if (!Number.isFinite(maxRps) || maxRps <= 0) throw new RangeError("maxRps must be a number above 0.");
+    const reserve = options.reserve ?? 0;
+    const signal = options.signal ?? new AbortController().signal;
+    const pacer = this.pacerFor(maxRps);
+    for (;;) {
+      await this.waitForTelnyx(reserve, signal);
+      await untilAborted(pacer.removeTokens(1), signal);
+      // Another answer may have spent the window or asked for a back-off while we waited for our turn.
+      if (this.waitMs(reserve) === 0) break;
+    }
+    this.spend();
+  }
+
+  snapshot(now = Date.now()): BudgetSnapshot {
+    return {
+      limit: this.limit,
+      remaining: this.remaining,
+      resetAt: this.resetAt,
+      backOffUntil: this.backOffUntil > now ? this.backOffUntil : undefined,
+      waitMs: this.waitMs(0, now),
+    };
+  }
+
+  /** Forgets Telnyx's figures (tests; a re-pointed upstream). Paces in use keep their spacing. */
+  reset(): void {
+    this.limit = undefined;
+    this.remaining = undefined;
+    this.resetAt = undefined;
+    this.backOffUntil = 0;
+  }
+
+  private waitMs(reserve: number, now = Date.now()): number {
+    const backOff = this.backOffUntil - now;
+    const isSpent = this.remaining !== undefined && this.resetAt !== undefined && this.remaining <= reserve;
+    const window = isSpent && this.resetAt !== undefined ? this.resetAt - now : 0;
+    return Math.max(0, backOff, window);
+  }
+
+  private async waitForTelnyx(reserve: number, signal: AbortSignal): Promise<void> {
+    for (let wait = this.waitMs(reserve); wait > 0; wait = this.waitMs(reserve)) {
+      await sleep(wait, signal);
+    }
+    if (signal.aborted) throw signal.reason;
+  }
+
+  private spend(now = Date.now()): void {
+    if (this.remaining === undefined || this.resetAt === undefined) return;
+    // Past the window's end the old count says nothing; the next answer brings the new one.
+    if (now >= this.resetAt) this.remaining = undefined;
+    else this.remaining = Math.max(0, this.remaining - 1);
+  }
+
+  private pacerFor(maxRps: number): RateLimiterQueue {
+    let pacer = this.pacers.get(maxRps);
+    if (!pacer) {
+      // One token per 1/maxRps s: grants come evenly spaced rather than in bursts of maxRps.
+      pacer = new RateLimiterQueue(new RateLimiterMemory({ points: 1, duration: 1 / maxRps }));
+      this.pacers.set(maxRps, pacer);
+    }
+    return pacer;
+  }
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  // A token granted after the abort is simply unused: one slot of pace lost, nothing sent.
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+// Next bundles instrumentation and route handlers separately: globalThis keeps one budget per process.
+const budgetKey = Symbol.for("subdesk.telnyx.rate-budget");
+const holder = globalThis as typeof globalThis & { [budgetKey]?: RateBudget };
+
+/** The process's budget. */
+export const rateBudget: RateBudget = (holder[budgetKey] ??= new RateBudget());
+
+/** The SDK's `fetch`: the platform's, with every answer's rate figures handed to the budget. */
+export async function observingFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  rateBudget.observe(response.status, response.headers);
+  return response;
+}

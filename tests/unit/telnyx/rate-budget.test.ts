@@ -1,0 +1,143 @@
+// The bulk pacing budget, fed by real SDK answers from the simulator with its rate limit enforced.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getChannelPool } from "@/lib/telnyx/managed-accounts";
+import { bulkMaxRps, DEFAULT_BULK_MAX_RPS, RateBudget, rateBudget } from "@/lib/telnyx/rate-budget";
+import { startTestSim, type TestSim } from "./sim-harness";
+
+const OPERATION = "ListAllocatableGlobalOutboundChannels";
+let sim: TestSim;
+
+const refused = async () =>
+  (await sim.control<{ data: { refused: number } }>("GET", "/rate-limit")).data.refused;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const startedAt = Date.now();
+  await work();
+  return Date.now() - startedAt;
+}
+
+beforeAll(async () => {
+  sim = await startTestSim({ accounts: 3, users: 1 });
+});
+afterAll(() => sim.close());
+beforeEach(() => {
+  rateBudget.reset();
+  sim.configure({ maxRetries: 0 });
+});
+afterEach(async () => {
+  await sim.control("POST", "/reset", {});
+});
+
+describe("rateBudget with the simulator's enforced limit", () => {
+  it("N acquires at maxRps take at least (N-1)/maxRps s, and Telnyx refuses none", async () => {
+    await sim.control("POST", "/rate-limit", { rps: 5 });
+    const n = 10;
+    const maxRps = 5;
+    const elapsed = await timed(async () => {
+      for (let i = 0; i < n; i += 1) {
+        await rateBudget.acquire({ maxRps });
+        await getChannelPool();
+      }
+    });
+    // Evenly spaced grants: the first goes at once, each next one 1/maxRps s after the one before.
+    expect(elapsed).toBeGreaterThanOrEqual(((n - 1) / maxRps) * 1000 - 5);
+    expect(elapsed).toBeLessThan(((n - 1) / maxRps) * 1000 + 1_500);
+    expect(await refused()).toBe(0);
+    expect(rateBudget.snapshot().limit).toBe(5);
+  });
+
+  it("a window spent by others (remaining 0, reset 1) holds bulk work until the window opens", async () => {
+    await sim.control("POST", "/rate-limit", { rps: 3 });
+    const startedAt = Date.now();
+    // Interactive calls spend the window; they never wait on the budget.
+    for (let i = 0; i < 3; i += 1) await getChannelPool();
+    expect(rateBudget.snapshot()).toMatchObject({ limit: 3, remaining: 0 });
+    await rateBudget.acquire({ maxRps: 100 });
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1_000);
+    // It waited long enough: the next request is inside a fresh window.
+    await getChannelPool();
+    expect(await refused()).toBe(0);
+  });
+
+  it("after a 429 with Retry-After 2, acquire waits at least 2 s; interactive calls are not held", async () => {
+    // The injected 429 also says remaining 0 of a 60 s window: its Retry-After is what counts.
+    await sim.control("POST", "/faults", { operation: OPERATION, kind: "rate_limit", retryAfter: 2 });
+    await expect(getChannelPool()).rejects.toMatchObject({ code: "rate_limited" });
+    const answeredAt = Date.now();
+    expect(rateBudget.snapshot().waitMs).toBeGreaterThan(1_900);
+    const bulk = rateBudget.acquire({ maxRps: 100 }).then(() => Date.now() - answeredAt);
+    // The person's own request goes straight out (and succeeds: the fault was for one request).
+    expect(await timed(() => getChannelPool())).toBeLessThan(1_000);
+    const waited = await bulk;
+    expect(waited).toBeGreaterThanOrEqual(1_990);
+    expect(waited).toBeLessThan(3_000);
+  });
+});
+
+describe("rateBudget on its own", () => {
+  it("reads reset as seconds or as an epoch time, and a bare 429 still backs off", () => {
+    const budget = new RateBudget();
+    const now = 1_000_000;
+    budget.observe(
+      200,
+      new Headers({ "x-ratelimit-limit": "10", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "3" }),
+      now,
+    );
+    expect(budget.snapshot(now)).toMatchObject({ remaining: 0, resetAt: now + 3_000, waitMs: 3_000 });
+    // Later answers in the same window only narrow the bound (the header has whole seconds, rounded up).
+    budget.observe(
+      200,
+      new Headers({ "x-ratelimit-limit": "10", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "3" }),
+      now + 500,
+    );
+    expect(budget.snapshot(now + 500).resetAt).toBe(now + 3_000);
+
+    const epoch = new RateBudget();
+    const at = Date.now();
+    epoch.observe(
+      200,
+      new Headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.ceil(at / 1000) + 2) }),
+      at,
+    );
+    expect(epoch.snapshot(at).waitMs).toBeGreaterThan(1_000);
+    expect(epoch.snapshot(at).waitMs).toBeLessThanOrEqual(3_000);
+
+    const bare = new RateBudget();
+    bare.observe(429, new Headers(), now);
+    expect(bare.snapshot(now).waitMs).toBe(1_000);
+  });
+
+  it("keeps a reserve for interactive use when asked", async () => {
+    const budget = new RateBudget();
+    budget.observe(
+      200,
+      new Headers({ "x-ratelimit-limit": "10", "x-ratelimit-remaining": "2", "x-ratelimit-reset": "1" }),
+    );
+    const controller = new AbortController();
+    const pending = budget.acquire({ maxRps: 100, reserve: 2, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("job cancelled")), 100);
+    await expect(pending).rejects.toThrow("job cancelled");
+    // Without a reserve the two left are ours to use, then the window is spent.
+    await budget.acquire({ maxRps: 100 });
+    await budget.acquire({ maxRps: 100 });
+    expect(budget.snapshot().remaining).toBe(0);
+  });
+
+  it("SUBDESK_BULK_MAX_RPS sets the default pace; nonsense and a bad maxRps are refused", async () => {
+    const saved = process.env.SUBDESK_BULK_MAX_RPS;
+    try {
+      delete process.env.SUBDESK_BULK_MAX_RPS;
+      expect(bulkMaxRps()).toBe(DEFAULT_BULK_MAX_RPS);
+      process.env.SUBDESK_BULK_MAX_RPS = "2.5";
+      expect(bulkMaxRps()).toBe(2.5);
+      process.env.SUBDESK_BULK_MAX_RPS = "0";
+      expect(() => bulkMaxRps()).toThrow(/SUBDESK_BULK_MAX_RPS/);
+      process.env.SUBDESK_BULK_MAX_RPS = "fast";
+      expect(() => bulkMaxRps()).toThrow(/SUBDESK_BULK_MAX_RPS/);
+    } finally {
+      if (saved === undefined) delete process.env.SUBDESK_BULK_MAX_RPS;
+      else process.env.SUBDESK_BULK_MAX_RPS = saved;
+    }
+    await expect(new RateBudget().acquire({ maxRps: 0 })).rejects.toThrow(RangeError);
+  });
+});
