@@ -27,8 +27,8 @@ function contentSecurityPolicy(nonce: string): string {
 
 /**
  * A method the path does not take answers 405 with Allow (Next would render a page for PUT or PROPFIND, and
- * its route handlers' 405 has no Allow); OPTIONS on a page answers 204 with Allow. TRACE and TRACK arrive
- * as OPTIONS with the header next.config.js sets, since Next cannot build a request for them.
+ * its route handlers' 405 has no Allow); OPTIONS on a page answers 204 with Allow. TRACE arrives as
+ * OPTIONS with the header next.config.js sets, since Next cannot build a request for it.
  */
 function refuseMethod(request: NextRequest): NextResponse | undefined {
   const { pathname } = request.nextUrl;

@@ -2,7 +2,7 @@
 // a PUT or end a TRACE in a 500. Route handlers are read from the permission table every handler is in.
 import { routePermissions } from "@/lib/api/route-permissions";
 
-/** The method proxy.ts sees for TRACE and TRACK, which next.config.js hands on under this header. */
+/** Names the method of a TRACE, which next.config.js hands on as OPTIONS (Next cannot build a TRACE). */
 export const refusedMethodHeader = "x-subdesk-refused-method";
 
 interface RoutePattern {
