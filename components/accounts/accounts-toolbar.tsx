@@ -3,6 +3,7 @@
 import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import type { AccountListStateApi } from "./use-account-list-state";
+import { ExportAccounts } from "./export-accounts";
 import { FilterInput } from "./filter-input";
 
 /** Email and organization filters; any change goes back to page 1. */
@@ -41,6 +42,9 @@ export function AccountsToolbar({ list }: { list: AccountListStateApi }) {
           Clear filters
         </Button>
       ) : null}
+      <div className="w-full sm:ml-auto sm:mt-6 sm:w-auto">
+        <ExportAccounts list={list} />
+      </div>
     </div>
   );
 }

@@ -33,7 +33,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
 export async function downloadReport(
   url: string,
   fallbackName: string,
-  onProgress: (bytes: number) => void,
+  /** Called per chunk with the bytes so far and the chunk itself (the accounts export counts rows in it). */
+  onProgress: (bytes: number, chunk: Uint8Array) => void,
   signal: AbortSignal,
 ): Promise<DownloadedFile> {
   const response = await fetch(url, { signal, headers: { Accept: "text/csv, application/json" } });
@@ -48,7 +49,7 @@ export async function downloadReport(
       if (done) break;
       chunks.push(value);
       bytes += value.byteLength;
-      onProgress(bytes);
+      onProgress(bytes, value);
     }
   }
   const blob = new Blob(chunks, { type: response.headers.get("content-type") ?? "application/octet-stream" });

@@ -28,7 +28,8 @@ export const accountKeys = {
   detail: (id: string) => [...accountKeys.all, "detail", id] as const,
 };
 
-function toSearch(query: ManagedAccountListQuery): string {
+/** The list's query as URL parameters; the export sends the same ones. */
+export function toSearch(query: ManagedAccountListQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== "") params.set(key, String(value));
