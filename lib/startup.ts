@@ -5,6 +5,7 @@ import { resolveAuthSecret } from "@/lib/auth/secret";
 import { openDatabase } from "@/lib/db/client";
 import { databaseOptionsFromEnv, describeDatabase } from "@/lib/db/connection";
 import { log } from "@/lib/log";
+import { startJobEngine } from "@/lib/jobs/boss";
 import { installShutdown } from "@/lib/shutdown";
 import { resolveTelnyxMode } from "@/lib/telnyx/config";
 import { startUpstream } from "@/lib/telnyx/upstream";
@@ -48,7 +49,11 @@ export async function startConsole(): Promise<void> {
   );
   // Opening also marks intent rows a crashed process left behind as "unknown" (lib/db/client.ts).
   const database = await step("opening the database", where, () => openDatabase());
-  const upstream = await startUpstream();
+  const upstream = await step(
+    "starting the Telnyx upstream",
+    mode === "embedded" ? `simulator on port ${process.env.SIM_PORT || "(any)"}` : "TELNYX_BASE_URL",
+    () => startUpstream(),
+  );
   log.info("subdesk started", { mode, upstream: upstream.baseURL, database: where, driver: database.driver });
 
   if (mode === "embedded") {
@@ -57,6 +62,8 @@ export async function startConsole(): Promise<void> {
   } else {
     await step("creating the bootstrap admin", where, () => ensureBootstrapAdmin());
   }
+  // After the database: pg-boss keeps its queue in it, and resumes bulk jobs a stopped process left.
+  await step("starting the job engine", where, () => startJobEngine());
 }
 
 async function step<T>(name: string, target: string, run: () => T | Promise<T>): Promise<T> {
