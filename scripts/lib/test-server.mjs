@@ -56,6 +56,9 @@ export function testServerEnv({ dataDir }) {
     DATA_DIR: dataDir,
     SIM_PORT: String(simPort),
     SIM_CONTROL: "1",
+    // A change whose outcome is unknown is read back in the background; kept short here so those reads end
+    // before the next test counts the simulator's requests.
+    SUBDESK_RECONCILE_DELAYS_MS: "300,700,1500",
     DEMO_PASSWORD,
     NEXTAUTH_URL: baseUrl,
   };
