@@ -2,6 +2,8 @@
 
 import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
+import { ListViewControls } from "@/components/views/list-view-controls";
+import { accountsViewQueryOf } from "@/lib/queries/saved-views";
 import type { AccountListStateApi } from "./use-account-list-state";
 import { ExportAccounts } from "./export-accounts";
 import { FilterInput } from "./filter-input";
@@ -44,6 +46,9 @@ export function AccountsToolbar({ list }: { list: AccountListStateApi }) {
       ) : null}
       <div className="w-full sm:ml-auto sm:mt-6 sm:w-auto">
         <ExportAccounts list={list} />
+      </div>
+      <div className="w-full sm:mt-6 sm:w-auto">
+        <ListViewControls list="accounts" query={accountsViewQueryOf(state)} />
       </div>
     </div>
   );

@@ -2,7 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Fragment, Suspense } from "react";
 import { Building2, ClipboardList, LayoutDashboard, ShieldCheck, UserCog, Users } from "lucide-react";
+import { SidebarViews } from "@/components/views/sidebar-views";
+import type { SavedViewList } from "@/lib/schemas/saved-views";
 
 const links = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
@@ -12,6 +15,9 @@ const links = [
   { href: "/audit", label: "Audit", icon: ClipboardList },
   { href: "/staff", label: "Staff", icon: UserCog },
 ];
+
+// Saved views sit under the list they open.
+const viewListByHref: Record<string, SavedViewList> = { "/accounts": "accounts", "/users": "users" };
 
 function isActive(pathname: string, href: string): boolean {
   if (href === "/") return pathname === "/";
@@ -25,20 +31,27 @@ export function NavLinks() {
     <nav aria-label="Main" className="flex flex-col gap-1">
       {links.map(({ href, label, icon: Icon }) => {
         const active = isActive(pathname, href);
+        const viewList = viewListByHref[href];
         return (
-          <Link
-            key={href}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
-              active
-                ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
-                : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-            }`}
-          >
-            <Icon aria-hidden className="size-4" />
-            {label}
-          </Link>
+          <Fragment key={href}>
+            <Link
+              href={href}
+              aria-current={active ? "page" : undefined}
+              className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
+                active
+                  ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
+                  : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+              }`}
+            >
+              <Icon aria-hidden className="size-4" />
+              {label}
+            </Link>
+            {viewList ? (
+              <Suspense fallback={null}>
+                <SidebarViews list={viewList} />
+              </Suspense>
+            ) : null}
+          </Fragment>
         );
       })}
     </nav>

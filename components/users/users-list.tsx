@@ -13,6 +13,8 @@ import { ListPagination } from "@/components/ui/list-pagination";
 import { pageSizeOptions } from "@/lib/queries/org-users-url-state";
 import { UsersTable } from "./users-table";
 import { UsersToolbar } from "./users-toolbar";
+import { ListViewControls } from "@/components/views/list-view-controls";
+import { usersViewQueryOf } from "@/lib/queries/saved-views";
 
 /** The /users table: URL state → query → table. The server rendered the first page into the cache. */
 export function UsersList() {
@@ -34,7 +36,9 @@ export function UsersList() {
           onEmailChange={setEmail}
           onStatusChange={setStatus}
           onClear={clearFilters}
-        />
+        >
+          <ListViewControls list="users" query={usersViewQueryOf(state)} />
+        </UsersToolbar>
       </div>
       <div aria-busy={users.isFetching} className={users.isPlaceholderData ? "opacity-60" : undefined}>
         {users.isPending ? (

@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { listPaths, savedViewHref } from "@/lib/queries/saved-views";
+import type { SavedView, SavedViewList } from "@/lib/schemas/saved-views";
+import { DeleteViewDialog } from "./delete-view-dialog";
+import { DeleteViewButton, SharedMark } from "./view-parts";
+import { useListViews } from "./use-list-views";
+
+/** A list's saved views, under its link in the sidebar. Nothing shows while loading or when there are none. */
+export function SidebarViews({ list }: { list: SavedViewList }) {
+  const views = useListViews(list);
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const [toDelete, setToDelete] = useState<SavedView | null>(null);
+  if (!views.data || views.data.length === 0) return null;
+  const here = `${pathname}${search ? `?${search}` : ""}`;
+  return (
+    <>
+      <ul
+        aria-label={`Saved ${list} views`}
+        className="ml-6 flex flex-col border-l border-slate-200 pl-2 dark:border-slate-800"
+      >
+        {views.data.map((view) => {
+          const href = savedViewHref(view);
+          const isCurrent = pathname === listPaths[list] && here === href;
+          return (
+            <li key={view.id} className="group flex items-center">
+              <Link
+                href={href}
+                aria-current={isCurrent ? "page" : undefined}
+                className={`flex min-w-0 flex-1 items-center gap-1.5 rounded-md px-2 py-1.5 text-sm ${
+                  isCurrent
+                    ? "bg-brand-50 font-medium text-brand-700 dark:bg-slate-800 dark:text-white"
+                    : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+                }`}
+              >
+                <span className="truncate">{view.name}</span>
+                <SharedMark view={view} />
+              </Link>
+              {view.canDelete ? <DeleteViewButton view={view} onDelete={() => setToDelete(view)} /> : null}
+            </li>
+          );
+        })}
+      </ul>
+      <DeleteViewDialog view={toDelete} onClose={() => setToDelete(null)} />
+    </>
+  );
+}

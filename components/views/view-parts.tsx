@@ -1,0 +1,37 @@
+"use client";
+
+import { Trash2, Users } from "lucide-react";
+import { DisabledReason } from "@/components/ui/disabled-reason";
+import type { SavedView } from "@/lib/schemas/saved-views";
+
+/** Marks a view the team can see, and whose it is when it is not the viewer's. */
+export function SharedMark({ view }: { view: SavedView }) {
+  if (!view.shared) return null;
+  const label = view.isMine ? "Shared with the team" : `Shared by ${view.ownerName}`;
+  return (
+    <span title={label} className="inline-flex shrink-0 items-center text-slate-500 dark:text-slate-400">
+      <Users aria-hidden className="size-3.5" />
+      <span className="sr-only">{label}</span>
+    </span>
+  );
+}
+
+/** Delete, or the reason one may not (someone else's shared view, for anyone but an admin). */
+export function DeleteViewButton({ view, onDelete }: { view: SavedView; onDelete: () => void }) {
+  const reason = view.canDelete
+    ? ""
+    : `Only ${view.ownerName}, who shared it, or an admin can delete this view.`;
+  return (
+    <DisabledReason reason={reason}>
+      <button
+        type="button"
+        onClick={onDelete}
+        disabled={!view.canDelete}
+        aria-label={`Delete the view ${view.name}`}
+        className="rounded p-2 text-slate-500 hover:bg-slate-100 hover:text-red-600 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-40 dark:hover:bg-slate-800"
+      >
+        <Trash2 aria-hidden className="size-4" />
+      </button>
+    </DisabledReason>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { Layers } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { savedViewHref } from "@/lib/queries/saved-views";
+import type { SavedView, SavedViewList } from "@/lib/schemas/saved-views";
+import { DeleteViewDialog } from "./delete-view-dialog";
+import { DeleteViewButton, SharedMark } from "./view-parts";
+import { useListViews } from "./use-list-views";
+
+/**
+ * The list's saved views from its toolbar: the way to them on a phone, where the sidebar is hidden, and a
+ * place to delete them from on any screen.
+ */
+export function ViewsButton({ list }: { list: SavedViewList }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const [toDelete, setToDelete] = useState<SavedView | null>(null);
+  const views = useListViews(list);
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setIsOpen(true)}>
+        <Layers aria-hidden className="size-4" />
+        Views{views.data ? ` (${views.data.length})` : ""}
+      </Button>
+      <Dialog
+        open={isOpen}
+        onOpenChange={setIsOpen}
+        title={`Saved ${list} views`}
+        description="Yours, and those colleagues share with the team."
+      >
+        {views.isPending ? (
+          <LoadingPanel label="Loading views…" />
+        ) : views.isError ? (
+          <ErrorPanel message={views.error.message} onRetry={() => views.refetch()} />
+        ) : views.data.length === 0 ? (
+          <EmptyPanel title="No saved views yet.">Set the filters you want, then use Save view.</EmptyPanel>
+        ) : (
+          <ul aria-label={`Saved ${list} views`} className="-mx-2 flex max-h-[60vh] flex-col overflow-y-auto">
+            {views.data.map((view) => (
+              <li
+                key={view.id}
+                className="flex items-center gap-2 rounded-md px-2 hover:bg-slate-50 dark:hover:bg-slate-800"
+              >
+                <Link
+                  href={savedViewHref(view)}
+                  onClick={() => setIsOpen(false)}
+                  className="flex min-w-0 flex-1 items-center gap-2 py-2.5 text-sm font-medium"
+                >
+                  <span className="truncate">{view.name}</span>
+                  <SharedMark view={view} />
+                </Link>
+                <DeleteViewButton
+                  view={view}
+                  onDelete={() => {
+                    setIsOpen(false);
+                    setToDelete(view);
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Dialog>
+      <DeleteViewDialog view={toDelete} onClose={() => setToDelete(null)} />
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+// TanStack Query options and mutations for saved views, and the list address a view opens.
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { createSerializer } from "nuqs";
+import {
+  accountListParsers,
+  toListQuery,
+  type AccountListUrlState,
+  type StatusTab,
+} from "@/lib/accounts/url-state";
+import type {
+  AccountsViewQuery,
+  CreateSavedViewBody,
+  SavedView,
+  SavedViewList,
+  UsersViewQuery,
+} from "@/lib/schemas/saved-views";
+import { auditKeys } from "./audit";
+import { fetchJson } from "./fetch-json";
+import { orgUserListParsers, pageSizeOptions, type OrgUserListState } from "./org-users-url-state";
+
+export const savedViewKeys = {
+  all: ["saved-views"] as const,
+};
+
+/** Every view the person may open, both lists: the sidebar and both toolbars read this one query. */
+export function savedViewsOptions() {
+  return queryOptions({
+    queryKey: savedViewKeys.all,
+    queryFn: ({ signal }) => fetchJson<{ data: SavedView[] }>("/api/views", { signal }),
+    staleTime: 60_000,
+  });
+}
+
+function useViewsInvalidation() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: savedViewKeys.all }),
+      queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+    ]);
+}
+
+export function useCreateSavedView() {
+  const invalidate = useViewsInvalidation();
+  return useMutation({
+    mutationFn: (body: CreateSavedViewBody) =>
+      fetchJson<{ data: SavedView }>("/api/views", { method: "POST", json: body }),
+    onSettled: invalidate,
+  });
+}
+
+export function useDeleteSavedView() {
+  const invalidate = useViewsInvalidation();
+  return useMutation({
+    mutationFn: (id: string) =>
+      fetchJson<{ data: { id: string } }>(`/api/views/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSettled: invalidate,
+  });
+}
+
+// The lists' own URL parsers write the address, leaving defaults out, so a view opens as if typed by hand.
+const serializeAccounts = createSerializer(accountListParsers);
+const serializeUsers = createSerializer(orgUserListParsers);
+
+export const listPaths: Record<SavedViewList, string> = { accounts: "/accounts", users: "/users" };
+
+/** The address that opens a view: its list, on page 1, with its filters, sort and page size. */
+export function savedViewHref(view: Pick<SavedView, "list" | "query">): string {
+  if (view.list === "accounts") {
+    const query = view.query as AccountsViewQuery;
+    return serializeAccounts(listPaths.accounts, {
+      ...query,
+      email: query.email ?? null,
+      org: query.org ?? null,
+      // The schema allowed only the list's tabs in.
+      status: query.status as StatusTab,
+    });
+  }
+  const query = view.query as UsersViewQuery;
+  return serializeUsers(listPaths.users, {
+    // The schema allowed only the list's page sizes in.
+    pageSize: query.pageSize as (typeof pageSizeOptions)[number],
+    email: query.email ?? null,
+    status: query.status ?? null,
+  });
+}
+
+/** What "Save view" keeps of the accounts list: the query it asks for (unready filters left out), no page. */
+export function accountsViewQueryOf(state: AccountListUrlState): Record<string, unknown> {
+  const { page: _page, ...query } = toListQuery(state);
+  return query;
+}
+
+/** What "Save view" keeps of the users list's state: everything but the page. */
+export function usersViewQueryOf(state: OrgUserListState): Record<string, unknown> {
+  const email = state.email.trim();
+  return {
+    pageSize: state.pageSize,
+    ...(email ? { email } : {}),
+    ...(state.status ? { status: state.status } : {}),
+  };
+}
