@@ -7,6 +7,7 @@
 import "server-only";
 import { Server } from "node:http";
 import { closeDatabase } from "@/lib/db/client";
+import { stopJobEngine } from "@/lib/jobs/boss";
 import { log } from "@/lib/log";
 import { stopUpstream } from "@/lib/telnyx/upstream";
 
@@ -47,6 +48,10 @@ async function shutDown(signal: NodeJS.Signals): Promise<void> {
   const servers = consoleServers();
   log.info("shutting down", { signal, servers: servers.length, drainLimitMs: DRAIN_LIMIT_MS });
   const drained = await Promise.all(servers.map((server) => drain(server)));
+  // Bulk drivers finish the item in flight; pg-boss hands their jobs to another instance or the next start.
+  await stopJobEngine().catch((error: unknown) =>
+    log.error("stopping the job engine failed", { detail: String(error) }),
+  );
   // The simulator and the database serve the requests that were in flight: they close last.
   await stopUpstream().catch((error: unknown) =>
     log.error("closing the simulator failed", { detail: String(error) }),

@@ -27,6 +27,15 @@ export const routePermissions = {
   "GET /api/staff": "staff.manage",
   "POST /api/staff": "staff.manage",
   "PATCH /api/staff/[id]": "staff.manage",
+  // Bulk jobs: creating, cancelling and retrying need the job's action's permission, checked in the
+  // handler (lib/jobs/create-job.ts) once the action is known; the table holds the floor.
+  "GET /api/jobs": "accounts.read",
+  "POST /api/jobs": "accounts.read",
+  "GET /api/jobs/[id]": "accounts.read",
+  "GET /api/jobs/[id]/items": "accounts.read",
+  "GET /api/jobs/[id]/items.csv": "accounts.read",
+  "POST /api/jobs/[id]/cancel": "accounts.read",
+  "POST /api/jobs/[id]/retry-failed": "accounts.read",
   // Saved views: users.read is checked in the handler for a users view (every role holds both today).
   "GET /api/views": "accounts.read",
   "POST /api/views": "accounts.read",

@@ -40,6 +40,8 @@ interface RouteConfig<K extends RouteKey, Q extends Schema, B extends Schema, P 
    * checks above but not the handler, and answers 200 with no body, writing nothing and calling no one.
    */
   skipHandlerOnHead?: boolean;
+  /** A larger body limit than parse.ts's default, for a route that takes long id lists (bulk jobs). */
+  maxBodyBytes?: number;
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -106,7 +108,9 @@ export function withRoute<
         query: (config.query
           ? parseParams(config.query, searchParamsObject(request), "query parameters")
           : undefined) as Infer<Q>,
-        body: (config.body ? await parseBody(config.body, request) : undefined) as Infer<B>,
+        body: (config.body
+          ? await parseBody(config.body, request, config.maxBodyBytes)
+          : undefined) as Infer<B>,
       };
       response =
         request.method === "HEAD" && config.skipHandlerOnHead

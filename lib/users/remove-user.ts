@@ -35,27 +35,32 @@ export async function removeOrganizationUser(
     summary: { recordType: user.recordType, userStatus: user.userStatus },
   });
   try {
-    // Never sent twice (irreversible); a lost answer is settled by looking the user up: gone means removed.
-    const removed = await applyReconciled({
-      action: "org_user.remove",
-      apply: () => removeOrgUser(id),
-      readBack: async () => {
-        try {
-          await getOrgUser(id);
-          return null;
-        } catch (error) {
-          if (isAppError(error) && error.code === "not_found") return user;
-          throw error;
-        }
-      },
-      isResendable: false,
-      appliedText: `${user.email} is removed`,
-      notAppliedText: `${user.email} is not removed`,
-    });
+    const removed = await removeReadUser(user);
     await audit.finish({ outcome: "success" });
     return removed;
   } catch (error) {
     await finishWithError(audit, error);
     throw error;
   }
+}
+
+/** The remove call for a user already read and checked; bulk removals (lib/jobs) use it too. */
+export function removeReadUser(user: OrgUser): Promise<Reconciled<OrgUser>> {
+  // Never sent twice (irreversible); a lost answer is settled by looking the user up: gone means removed.
+  return applyReconciled({
+    action: "org_user.remove",
+    apply: () => removeOrgUser(user.id),
+    readBack: async () => {
+      try {
+        await getOrgUser(user.id);
+        return null;
+      } catch (error) {
+        if (isAppError(error) && error.code === "not_found") return user;
+        throw error;
+      }
+    },
+    isResendable: false,
+    appliedText: `${user.email} is removed`,
+    notAppliedText: `${user.email} is not removed`,
+  });
 }

@@ -1,0 +1,35 @@
+import { withRoute } from "@/lib/api/with-route";
+import { listJobs } from "@/lib/db/jobs";
+import { createJob } from "@/lib/jobs/create-job";
+import { toJob } from "@/lib/jobs/job-dto";
+import { createJobBodySchema, jobListQuerySchema } from "@/lib/schemas/jobs";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/jobs?status&action&page&pageSize: every bulk job, newest first.
+export const GET = withRoute("GET /api/jobs", { query: jobListQuerySchema }, async ({ query }) => {
+  const { rows, totalResults } = await listJobs(query);
+  const now = Date.now();
+  return {
+    data: rows.map((row) => toJob(row, now)),
+    meta: {
+      page: query.page,
+      pageSize: query.pageSize,
+      totalPages: Math.max(1, Math.ceil(totalResults / query.pageSize)),
+      totalResults,
+    },
+  };
+});
+
+// POST /api/jobs { action, target, params, reason, confirm? } → 202. The route needs accounts.read so any
+// signed-in person reaches the checks; createJob then requires the action's own permission. The job's audit
+// row (intent now, outcome with counts at the end) is opened by createJob once the job has an id.
+export const POST = withRoute(
+  "POST /api/jobs",
+  // 10,000 UUIDs as JSON are about 390 KB.
+  { body: createJobBodySchema, maxBodyBytes: 512 * 1024 },
+  async ({ body, staff, request, requestId }) => {
+    const job = await createJob(body, { staff, request, requestId });
+    return Response.json({ data: toJob(job) }, { status: 202 });
+  },
+);

@@ -1,0 +1,158 @@
+// Bulk jobs: the create body, list queries and the Job answer. Shared by forms and handlers (no server-only).
+import { z } from "zod";
+import { idSchema, optionalEnum, queryInteger, reasonSchema, safeText } from "./common";
+import { managedAccountListQuerySchema } from "./managed-accounts";
+import { orgUserListQuerySchema } from "./org-users";
+
+export const jobActions = [
+  "account.disable",
+  "account.enable",
+  "account.channel_limit",
+  "account.pricing",
+  "org_user.remove",
+] as const;
+export type JobAction = (typeof jobActions)[number];
+export const jobStatuses = ["queued", "running", "succeeded", "partial", "failed", "cancelled"] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+export const jobItemStatuses = ["pending", "running", "done", "failed", "skipped", "cancelled"] as const;
+export type JobItemStatus = (typeof jobItemStatuses)[number];
+
+export const maxJobTargets = 10_000;
+/** Above this many items the person types "<verb> <count>" to confirm. */
+export const confirmAbove = 25;
+
+/** The word a confirmation starts with: "disable 240", "set 40", "pricing 30", "remove 26". */
+export const confirmVerbs: Record<JobAction, string> = {
+  "account.disable": "disable",
+  "account.enable": "enable",
+  "account.channel_limit": "set",
+  "account.pricing": "pricing",
+  "org_user.remove": "remove",
+};
+
+export function confirmationText(action: JobAction, count: number): string {
+  return `${confirmVerbs[action]} ${count}`;
+}
+
+// Each action's own parameters; unknown keys are refused like any other body field.
+export const jobParamsSchemas = {
+  "account.disable": z.strictObject({}),
+  "account.enable": z.strictObject({ reenableAllConnections: z.boolean().optional() }),
+  "account.channel_limit": z.strictObject({
+    channelLimit: z
+      .int({ error: "Enter a whole number of channels." })
+      .min(0, "The channel limit cannot be negative.")
+      .max(1_000_000, "That is more channels than any pool holds."),
+  }),
+  "account.pricing": z.strictObject({
+    allowCustomPricing: z.boolean({ error: "Say whether custom pricing is allowed (true or false)." }),
+  }),
+  "org_user.remove": z.strictObject({}),
+} satisfies Record<JobAction, z.ZodType>;
+
+// Exactly one of: the ids themselves, or a whole view (the list's own query, resolved to ids on the server
+// when the job is created).
+const targetSchema = z
+  .strictObject(
+    {
+      ids: z
+        .array(idSchema, { error: "Give the ids as a list." })
+        .min(1, "Select at least one.")
+        .max(maxJobTargets, `A job takes at most ${maxJobTargets.toLocaleString("en")} targets.`)
+        // The same id twice would be changed (and counted) twice.
+        .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
+        .optional(),
+      view: z.record(z.string(), z.unknown(), { error: "Give the view as the list's filters." }).optional(),
+    },
+    { error: "Give the target as { ids: [...] } or { view: { ...list filters } }." },
+  )
+  .refine((target) => (target.ids === undefined) !== (target.view === undefined), {
+    message: "Give either ids or a view, not both.",
+  });
+
+export const createJobBodySchema = z
+  .strictObject({
+    action: z.enum(jobActions, { error: `Choose one of: ${jobActions.join(", ")}.` }),
+    target: targetSchema,
+    params: z.record(z.string(), z.unknown()).optional().default({}),
+    reason: reasonSchema,
+    confirm: safeText().trim().max(40).optional(),
+  })
+  .transform((body, context) => {
+    const params = jobParamsSchemas[body.action].safeParse(body.params);
+    if (!params.success) {
+      for (const issue of params.error.issues) {
+        context.addIssue({ ...issue, path: ["params", ...issue.path] } as z.core.$ZodRawIssue);
+      }
+      return z.NEVER;
+    }
+    let target: { ids: string[] } | { view: Record<string, unknown> } = { ids: body.target.ids ?? [] };
+    if (body.target.view) {
+      const viewSchema =
+        body.action === "org_user.remove" ? orgUserListQuerySchema : managedAccountListQuerySchema;
+      const view = viewSchema.safeParse(body.target.view);
+      if (!view.success) {
+        for (const issue of view.error.issues) {
+          context.addIssue({ ...issue, path: ["target", "view", ...issue.path] } as z.core.$ZodRawIssue);
+        }
+        return z.NEVER;
+      }
+      target = { view: view.data };
+    }
+    return { ...body, target, params: params.data as Record<string, unknown> };
+  });
+export type CreateJobBody = z.output<typeof createJobBodySchema>;
+
+export const jobListQuerySchema = z.object({
+  status: optionalEnum(jobStatuses),
+  action: optionalEnum(jobActions),
+  page: queryInteger("Page", 1, 100_000, 1),
+  pageSize: queryInteger("Page size", 1, 100, 25),
+});
+export type JobListQuery = z.output<typeof jobListQuerySchema>;
+
+export const jobItemListQuerySchema = z.object({
+  status: optionalEnum(jobItemStatuses),
+  page: queryInteger("Page", 1, 100_000, 1),
+  pageSize: queryInteger("Page size", 1, 250, 50),
+});
+export type JobItemListQuery = z.output<typeof jobItemListQuerySchema>;
+
+export const jobIdParamsSchema = z.object({ id: idSchema });
+
+export const jobSchema = z.strictObject({
+  id: z.string(),
+  action: z.enum(jobActions),
+  status: z.enum(jobStatuses),
+  total: z.number().int(),
+  done: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+  cancelled: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  reason: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  cancelRequested: z.boolean(),
+  retryOf: z.string().nullable(),
+  /** Items finished per second since the job started; only while it runs. */
+  rate: z.number().optional(),
+  /** Seconds left at that rate; only while it runs and once a rate is known. */
+  etaSeconds: z.number().int().optional(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+export const jobItemSchema = z.strictObject({
+  position: z.number().int(),
+  targetId: z.string(),
+  label: z.string().nullable(),
+  status: z.enum(jobItemStatuses),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  attempts: z.number().int(),
+  auditId: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type JobItem = z.infer<typeof jobItemSchema>;
