@@ -23,12 +23,25 @@ function withRowCount(completion: AuditCompletion, rows: number): AuditCompletio
   };
 }
 
-export async function accountExportResponse(query: AccountExportQuery, audit: OpenAudit): Promise<Response> {
+/**
+ * `signal` is the request's: a person who cancels before the first page arrives never reads the body, so
+ * the stream's own cancel would never run and the row would stay pending.
+ */
+export async function accountExportResponse(
+  query: AccountExportQuery,
+  audit: OpenAudit,
+  signal?: AbortSignal,
+): Promise<Response> {
   const writer = exportWriters[query.format];
   const encoder = new TextEncoder();
   const pages = accountPages(query);
-  let held: IteratorResult<ManagedAccount[], void> | undefined = await pages.next();
   let rows = 0;
+  const stopOnAbort = async () => {
+    await audit.finish(withRowCount({ outcome: "failure", errorCode: "cancelled" }, rows));
+    await pages.return(undefined);
+  };
+  signal?.addEventListener("abort", () => void stopOnAbort(), { once: true });
+  let held: IteratorResult<ManagedAccount[], void> | undefined = await pages.next();
   let isHeadSent = false;
   const body = new ReadableStream<Uint8Array>(
     {
@@ -55,11 +68,8 @@ export async function accountExportResponse(query: AccountExportQuery, audit: Op
           controller.error(error);
         }
       },
-      async cancel() {
-        // The person cancelled or the connection dropped: nothing was delivered whole.
-        await audit.finish(withRowCount({ outcome: "failure", errorCode: "cancelled" }, rows));
-        await pages.return(undefined);
-      },
+      // The person cancelled or the connection dropped: nothing was delivered whole.
+      cancel: stopOnAbort,
     },
     { highWaterMark: 0 },
   );

@@ -204,4 +204,36 @@ describe("upstream trouble", () => {
     expect(rows).toHaveLength(expected);
     expect(await completedExportRow()).toMatchObject({ outcome: "success" });
   });
+
+  it("a download cancelled before its first page is recorded as cancelled, not left pending", async () => {
+    await injectFault({ operation: "ListManagedAccounts", kind: "latency", ms: 1500, times: 10 });
+    const abort = new AbortController();
+    const request = fetch(`${admin.baseUrl()}/api/managed-accounts/export?format=csv${enabledOnly}`, {
+      headers: { Cookie: admin.cookieHeader() },
+      signal: abort.signal,
+    });
+    setTimeout(() => abort.abort(), 300);
+    await expect(request).rejects.toThrow();
+    const audit = await completedExportRow();
+    expect(audit).toMatchObject({
+      outcome: "failure",
+      targetLabel: "Accounts export: 0 rows before it stopped",
+    });
+    expect(audit?.raw).toMatchObject({ errorCode: "cancelled" });
+  });
+
+  it("a download cancelled after the first page is recorded with the rows sent", async () => {
+    await injectFault({ operation: "ListManagedAccounts", kind: "latency", ms: 0, times: 1 });
+    await injectFault({ operation: "ListManagedAccounts", kind: "latency", ms: 1500, times: 10 });
+    const response = await admin.get(`/api/managed-accounts/export?format=json${enabledOnly}`);
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    const audit = await completedExportRow();
+    expect(audit).toMatchObject({
+      outcome: "failure",
+      targetLabel: "Accounts export: 250 rows before it stopped",
+    });
+    expect(audit?.raw).toMatchObject({ errorCode: "cancelled" });
+  });
 });

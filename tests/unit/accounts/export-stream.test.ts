@@ -141,4 +141,23 @@ describe("accountExportResponse", () => {
       },
     ]);
   });
+
+  it("records a download cancelled before the first page arrived, which no one will ever read", async () => {
+    await sim.control("POST", "/faults", {
+      operation: "ListManagedAccounts",
+      kind: "latency",
+      ms: 500,
+      times: 10,
+    });
+    const request = new AbortController();
+    setTimeout(() => request.abort(), 100);
+    await accountExportResponse(query({ format: "csv" }), audit, request.signal);
+    expect(completions).toEqual([
+      {
+        outcome: "failure",
+        errorCode: "cancelled",
+        target: { label: "Accounts export: 0 rows before it stopped" },
+      },
+    ]);
+  });
 });

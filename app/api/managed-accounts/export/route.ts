@@ -23,7 +23,7 @@ export const GET = withRoute(
       },
     });
     try {
-      return await accountExportResponse(query, audit);
+      return await accountExportResponse(query, audit, context.request.signal);
     } catch (error) {
       await audit.finish(failureOf(error));
       throw error;
