@@ -53,19 +53,16 @@ export const jobParamsSchemas = {
 // Exactly one of: the ids themselves, or a whole view (the list's own query, resolved to ids on the server
 // when the job is created).
 const targetSchema = z
-  .strictObject(
-    {
-      ids: z
-        .array(idSchema, { error: "Give the ids as a list." })
-        .min(1, "Select at least one.")
-        .max(maxJobTargets, `A job takes at most ${maxJobTargets.toLocaleString("en")} targets.`)
-        // The same id twice would be changed (and counted) twice.
-        .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
-        .optional(),
-      view: z.record(z.string(), z.unknown(), { error: "Give the view as the list's filters." }).optional(),
-    },
-    { error: "Give the target as { ids: [...] } or { view: { ...list filters } }." },
-  )
+  .strictObject({
+    ids: z
+      .array(idSchema, { error: "Give the ids as a list." })
+      .min(1, "Select at least one.")
+      .max(maxJobTargets, `A job takes at most ${maxJobTargets.toLocaleString("en")} targets.`)
+      // The same id twice would be changed (and counted) twice.
+      .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
+      .optional(),
+    view: z.record(z.string(), z.unknown(), { error: "Give the view as the list's filters." }).optional(),
+  })
   .refine((target) => (target.ids === undefined) !== (target.view === undefined), {
     message: "Give either ids or a view, not both.",
   });
