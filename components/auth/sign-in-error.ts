@@ -14,6 +14,8 @@ export function signInErrorMessage(code: string | null | undefined, status?: num
     });
     return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (after ${at}).`;
   }
+  if (code === "unavailable" || status === 503)
+    return "The console cannot reach its database right now. Try again in a minute.";
   if (code === "CredentialsSignin" || status === 401)
     return "That email and password do not match an active account.";
   if (code === "SessionRequired") return "Please sign in to continue.";

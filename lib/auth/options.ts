@@ -14,6 +14,9 @@ import { signInWithPassword } from "./sign-in";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
+/** The sign-in error code for "the database cannot be reached" (the login form words it). */
+export const DATABASE_UNAVAILABLE = "unavailable";
+
 export function buildAuthOptions(): NextAuthOptions {
   return {
     // The secret is read from NEXTAUTH_SECRET at request time, after start-up has resolved it.
@@ -31,7 +34,14 @@ export function buildAuthOptions(): NextAuthOptions {
           password: { label: "Password", type: "password" },
         },
         async authorize(credentials, request) {
-          const person = await signInWithPassword(credentials ?? {}, request?.headers ?? {});
+          const person = await signInWithPassword(credentials ?? {}, request?.headers ?? {}).catch(
+            (error: unknown) => {
+              // next-auth puts a thrown message into the answer's URL: a code, never the failed SQL. The
+              // route handler turns this code into a 503 (app/api/auth/[...nextauth]/route.ts).
+              if (isDatabaseUnavailable(error)) throw new Error(DATABASE_UNAVAILABLE);
+              throw error;
+            },
+          );
           return person && { ...person, id: person.id };
         },
       }),

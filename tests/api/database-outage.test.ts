@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "pg";
 import { createDatabase } from "@/lib/db/connection";
 import { startSimulator, type Simulator } from "@/lib/sim";
-import type { ApiClient } from "../support/api-client";
+import { postCredentials, type ApiClient } from "../support/api-client";
 import { waitFor } from "../support/audit-rows";
 import {
   cleanEnv,
@@ -154,6 +154,16 @@ describe("PostgreSQL going away while the console runs", () => {
       expect(session.status).not.toBe(500);
       await session.arrayBuffer();
       expect(admin.hasCookie((name) => name.endsWith("subdesk.session"))).toBe(true);
+
+      // A sign-in cannot be checked: 503 in our envelope, not "wrong password" with the failed SQL in its URL.
+      const signInAttempt = await postCredentials(servers[1]!.client(), adminEmail, adminPassword);
+      expect(signInAttempt.status).toBe(503);
+      const signInText = await signInAttempt.text();
+      expect(JSON.parse(signInText)).toMatchObject({
+        error: { code: "unavailable" },
+        url: expect.stringContaining("error=unavailable"),
+      });
+      expect(signInText).not.toMatch(/query|insert|select/i);
 
       // Both instances stay up, and neither logs the database password.
       for (const server of servers) {

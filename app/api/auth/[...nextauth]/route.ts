@@ -5,6 +5,7 @@ import { deviceCookieHeader } from "@/lib/auth/device-cookie";
 import { authOptions } from "@/lib/auth/options";
 import { captureSignInResult } from "@/lib/auth/sign-in";
 import { throttledSignInResponse } from "@/lib/auth/sign-in-throttle-response";
+import { unavailableSignInResponse } from "@/lib/auth/unavailable-response";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,8 @@ export async function POST(request: Request, context: Context): Promise<Response
     await response.body?.cancel();
     return throttledSignInResponse(request, result.retryAfter, result.requestId);
   }
+  const unavailable = await unavailableSignInResponse(request, response);
+  if (unavailable) return unavailable;
   const device =
     result?.ok && !result.isTrustedDevice ? deviceCookieHeader(result.person.email, new Date()) : null;
   if (!device) return response;
