@@ -34,6 +34,23 @@ const sampleIdFor: Record<string, (admin: ApiClient) => Promise<string>> = {
   "/api/org-users/[id]": async () => (await simUsers())[0]!.id,
   "/api/audit/[id]": async (admin) =>
     (await getJson<{ data: { id: string }[] }>(admin, "/api/audit?pageSize=1")).data[0]!.id,
+  // A one-item job that sets the value the account already has, waited for so it calls no one later.
+  "/api/jobs/[id]": async (admin) => {
+    const account = (await simAccountStates())[0]!;
+    const created = await admin.post("/api/jobs", {
+      action: "account.pricing",
+      target: { ids: [account.id] },
+      params: { allowCustomPricing: account.managed_account_allow_custom_pricing },
+      reason: "route matrix sample",
+    });
+    const { id } = ((await created.json()) as { data: { id: string } }).data;
+    for (let tries = 0; tries < 100; tries++) {
+      const { data } = await getJson<{ data: { status: string } }>(admin, `/api/jobs/${id}`);
+      if (!["queued", "running"].includes(data.status)) return id;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error("The sample job did not end.");
+  },
 };
 
 const clients = {} as Record<Role, ApiClient>;
@@ -42,6 +59,8 @@ const resolvedIds = new Map<string, string>();
 beforeAll(async () => {
   await resetSim();
   for (const role of ROLES) clients[role] = await signIn(role);
+  // Made up front: the sample job calls the simulator, which a 401 case must not see.
+  resolvedIds.set("/api/jobs/[id]", await sampleIdFor["/api/jobs/[id]"]!(clients.admin));
 });
 
 /** The URL for one case: GETs get a real object, mutations a random valid UUID (nothing to change). */
@@ -110,8 +129,10 @@ describe.each(cases.filter((entry) => isKnown(entry.key)))("$key", (entry) => {
       if (!allowed) expect(response.status, detail).toBe(403);
       else if (SAFE.has(entry.method)) expect(response.status, detail).toBeGreaterThanOrEqual(200);
       if (allowed && SAFE.has(entry.method)) expect(response.status, detail).toBeLessThan(300);
-      // A DELETE has no body to refuse: its random id is simply not found.
-      const refusals = entry.method === "DELETE" ? [404] : [400, 422];
+      // A DELETE has no body to refuse: its random id is simply not found. Neither is a random job's
+      // (cancel and retry-failed take no body; the job's action decides the permission).
+      const refusals =
+        entry.method === "DELETE" || entry.path.startsWith("/api/jobs/[id]/") ? [404] : [400, 422];
       if (allowed && !SAFE.has(entry.method)) expect(refusals, detail).toContain(response.status);
     },
   );
