@@ -14,9 +14,9 @@ import {
   type JobRow,
 } from "@/lib/db/jobs";
 import { log } from "@/lib/log";
+import { rateBudget } from "@/lib/telnyx/rate-budget";
 import { runItem } from "./item-actions";
 import { finishJobAudit } from "./job-outcome";
-import { waitForBulkSlot } from "./pace";
 
 export const LEASE_MS = Number(process.env.SUBDESK_JOB_LEASE_MS ?? 15_000);
 
@@ -84,7 +84,8 @@ async function driveClaimed(
       await releaseLease(jobId, owner);
       return "continue";
     }
-    await waitForBulkSlot();
+    // Paced at SUBDESK_BULK_MAX_RPS and by Telnyx's own rate-limit figures (lib/telnyx/rate-budget.ts).
+    await rateBudget.acquire();
     const result = await runItem(job, item);
     if (result.outcome === "retry") {
       log.warn("job.item_rate_limited", { jobId, position: item.position, afterMs: result.afterMs });
