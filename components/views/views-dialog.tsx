@@ -9,7 +9,7 @@ import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-pane
 import { savedViewHref } from "@/lib/queries/saved-views";
 import type { SavedView, SavedViewList } from "@/lib/schemas/saved-views";
 import { DeleteViewDialog } from "./delete-view-dialog";
-import { DeleteViewButton, SharedMark } from "./view-parts";
+import { DeleteViewButton } from "./view-parts";
 import { useListViews } from "./use-list-views";
 
 /**
@@ -50,8 +50,12 @@ export function ViewsButton({ list }: { list: SavedViewList }) {
                   onClick={() => setIsOpen(false)}
                   className="flex min-w-0 flex-1 items-center gap-2 py-2.5 text-sm font-medium"
                 >
-                  <span className="truncate">{view.name}</span>
-                  <SharedMark view={view} />
+                  <span className="flex min-w-0 flex-col">
+                    <span className="truncate">{view.name}</span>
+                    <span className="text-xs font-normal text-slate-500 dark:text-slate-400">
+                      {sharingOf(view)}
+                    </span>
+                  </span>
                 </Link>
                 <DeleteViewButton
                   view={view}
@@ -68,4 +72,9 @@ export function ViewsButton({ list }: { list: SavedViewList }) {
       <DeleteViewDialog view={toDelete} onClose={() => setToDelete(null)} />
     </>
   );
+}
+
+function sharingOf(view: SavedView): string {
+  if (!view.shared) return "Only you";
+  return view.isMine ? "Shared with the team" : `Shared by ${view.ownerName}`;
 }

@@ -26,6 +26,18 @@ function addIssuesOf(schema: z.ZodType, query: unknown, context: z.RefinementCtx
   }
 }
 
+/** A value the list's schema allows but its controls do not offer (the list would quietly show another). */
+function requireOneOf<T>(
+  value: T,
+  choices: readonly T[],
+  field: string,
+  label: string,
+  context: z.RefinementCtx,
+): void {
+  if (choices.includes(value)) return;
+  context.addIssue({ code: "custom", path: [field], message: `${label} is one of ${choices.join(", ")}.` });
+}
+
 /**
  * The accounts list's query without its page: the list's own schema decides (3-character contains rule
  * included), then only the page sizes and tabs the list offers are accepted, so opening the view shows
@@ -33,33 +45,15 @@ function addIssuesOf(schema: z.ZodType, query: unknown, context: z.RefinementCtx
  */
 export const accountsViewQuerySchema = z.strictObject(accountViewShape).superRefine((query, context) => {
   addIssuesOf(managedAccountListQuerySchema, query, context);
-  if (!(accountPageSizes as readonly number[]).includes(query.pageSize)) {
-    context.addIssue({
-      code: "custom",
-      path: ["pageSize"],
-      message: `Page size is one of ${accountPageSizes.join(", ")}.`,
-    });
-  }
-  if (!(statusTabs as readonly string[]).includes(query.status)) {
-    context.addIssue({
-      code: "custom",
-      path: ["status"],
-      message: `Status is one of ${statusTabs.join(", ")}.`,
-    });
-  }
+  requireOneOf(query.pageSize, accountPageSizes, "pageSize", "Page size", context);
+  requireOneOf(query.status, statusTabs, "status", "Status", context);
 });
 export type AccountsViewQuery = z.output<typeof accountsViewQuerySchema>;
 
 /** The users list's query without its page (the list always asks for groups itself). */
 export const usersViewQuerySchema = z.strictObject(userViewShape).superRefine((query, context) => {
   addIssuesOf(orgUserListQuerySchema, query, context);
-  if (!(userPageSizes as readonly number[]).includes(query.pageSize)) {
-    context.addIssue({
-      code: "custom",
-      path: ["pageSize"],
-      message: `Page size is one of ${userPageSizes.join(", ")}.`,
-    });
-  }
+  requireOneOf(query.pageSize, userPageSizes, "pageSize", "Page size", context);
 });
 export type UsersViewQuery = z.output<typeof usersViewQuerySchema>;
 
