@@ -93,6 +93,11 @@ describe("POST and GET /api/views", () => {
     expect((await views(viewer)).length).toBe(before);
   });
 
+  it("answers 400 for an unknown or repeated list in the query string", async () => {
+    expect((await viewer.get("/api/views?list=staff")).status).toBe(400);
+    expect((await viewer.get("/api/views?list=users&list=accounts")).status).toBe(400);
+  });
+
   it("keeps at most 50 views per person (409 on the 51st)", async () => {
     const person = await createPerson(admin, "viewer", "views-limit");
     const client = await signInPerson(person.email, person.password);
