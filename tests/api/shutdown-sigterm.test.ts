@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { auditRowsOfRequest, sleep } from "../support/audit-rows";
+import { auditRowsOfRequest, listAuditRows, sleep } from "../support/audit-rows";
 import {
   cleanEnv,
   ownDataDir,
@@ -21,13 +21,14 @@ const simPort = sparePort(1);
 const simBase = `http://127.0.0.1:${simPort}`;
 const dataDir = ownDataDir("shutdown");
 let servers: OwnServer[] = [];
+let reused: OwnServer | undefined;
 
-function start(): Promise<OwnServer> {
+function start(env: Record<string, string> = {}): Promise<OwnServer> {
   return startOwnServer({
     port: sparePort(0),
     dataDir,
     logFile: path.join(dataDir, "server.log"),
-    env: { ...cleanEnv(), SIM_PORT: String(simPort), SIM_CONTROL: "1", DEMO_PASSWORD: password },
+    env: { ...cleanEnv(), SIM_PORT: String(simPort), SIM_CONTROL: "1", DEMO_PASSWORD: password, ...env },
   }).then((server) => {
     servers.push(server);
     return server;
@@ -71,10 +72,44 @@ describe("SIGTERM with a request in flight", () => {
     expect(Date.now() - signalledAt).toBeLessThan(8_000);
     expect(server.log()).toMatch(/"message":"stopped".*"drained":true/);
 
-    const restarted = await start();
-    const again = await signInAs(restarted.client(), "admin@subdesk.test", password);
+    // Restarted with a short drain limit: the next case reuses this server rather than start another.
+    reused = await start({ SUBDESK_SHUTDOWN_TIMEOUT_MS: "1500" });
+    const again = await signInAs(reused.client(), "admin@subdesk.test", password);
     const rows = await auditRowsOfRequest(again, requestId, { action: "account.disable" });
     expect(rows.map((row) => row.outcome)).toEqual(["success"]);
     expect(rows[0]!.completedAt).not.toBeNull();
+  }, 120_000);
+
+  it("does not wait past its limit for a request that hangs, and that row then reads unknown", async () => {
+    const server = reused ?? (await start({ SUBDESK_SHUTDOWN_TIMEOUT_MS: "1500" }));
+    const admin = await signInAs(server.client(), "admin@subdesk.test", password);
+    const accounts = (await (await fetch(`${simBase}/__sim/state/accounts`)).json()) as {
+      data: { id: string; status: string }[];
+    };
+    const account = accounts.data.find((candidate) => candidate.status === "enabled")!;
+    await fetch(`${simBase}/__sim/faults`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ operation: "EnableManagedAccount", kind: "hang" }),
+    });
+    const hanging = admin
+      .post(`/api/managed-accounts/${account.id}/enable`, { reason: "shutdown limit test" })
+      .then((response) => response.status)
+      .catch(() => "connection closed");
+    await sleep(600);
+    const signalledAt = Date.now();
+    process.kill(server.child.pid!, "SIGTERM");
+    expect(await server.exitStatus).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalledAt).toBeLessThan(6_000);
+    expect(await hanging).toBe("connection closed");
+    expect(server.log()).toMatch(/"message":"stopped".*"drained":false/);
+
+    // Its intent row was written and never completed: after a restart it says "unknown", not nothing.
+    const restarted = await start();
+    const again = await signInAs(restarted.client(), "admin@subdesk.test", password);
+    const rows = await listAuditRows(again, { action: "account.enable", target: account.id });
+    expect(rows.filter((row) => row.reason === "shutdown limit test").map((row) => row.outcome)).toEqual([
+      "unknown",
+    ]);
   }, 120_000);
 });
