@@ -11,7 +11,9 @@ import { retryAfterMs, windowResetMs } from "./retry-after";
  *   (a) while Telnyx told us to back off: a 429's `Retry-After` (or, without one, its `x-ratelimit-reset`);
  *   (b) while Telnyx's window has no budget left: `x-ratelimit-remaining` (less what we granted since) at or
  *       below `reserve` (default 0), until `x-ratelimit-reset` opens the window again;
- *   (c) so that the grants through the same `maxRps` stay evenly spaced at `maxRps` a second (FIFO).
+ *   (c) so that grants stay evenly spaced at `maxRps` a second (FIFO). Callers passing the same `maxRps`
+ *       share one pace: two jobs running at once stay under it together, leaving the rest to people. Each
+ *       console instance has its own pace; Telnyx's figures, shared by all, are what holds them together.
  *   `maxRps` defaults to `bulkMaxRps()`. With `signal`, an abort rejects with the signal's reason.
  * - `bulkMaxRps()`: SUBDESK_BULK_MAX_RPS (default 10), the ceiling of one job's rate, so that people using
  *   the console keep part of Telnyx's budget.
