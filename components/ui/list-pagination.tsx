@@ -40,7 +40,7 @@ export function ListPagination<Size extends number>({
       <p aria-live="polite" data-testid={rangeTestId}>
         {first}–{last} of {meta.totalResults} {noun} · page {meta.page} of {totalPages}
       </p>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={sizeId} className="whitespace-nowrap text-slate-600 dark:text-slate-300">
           Rows per page
         </label>

@@ -1,0 +1,111 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useQueryStates } from "nuqs";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ListPagination } from "@/components/ui/list-pagination";
+import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { formatAuditTime } from "@/components/audit/format-time";
+import { jobListOptions } from "@/lib/queries/jobs";
+import { jobActions, jobStatuses } from "@/lib/schemas/jobs";
+import { ChoiceFilter } from "./choice-filter";
+import { PlainTable, RowLink, rowClassName } from "./plain-table";
+import { jobCounts } from "./job-counts";
+import { actionLabels, describeJob } from "./job-labels";
+import { JobStatusBadge } from "./job-status-badge";
+import { clampPage, jobListParsers, jobPageSizes } from "./jobs-url-state";
+
+/** Every bulk job, newest first, filterable by status and action; live rows keep updating. */
+export function JobsList() {
+  const [state, setState] = useQueryStates(jobListParsers, { history: "push" });
+  const query = {
+    status: state.status ?? undefined,
+    action: state.action ?? undefined,
+    page: clampPage(state.page),
+    pageSize: state.pageSize,
+  };
+  const jobs = useQuery(jobListOptions(query));
+  const hasFilters = Boolean(state.status || state.action);
+
+  return (
+    <Card className="flex flex-col gap-4 p-0 pt-4">
+      <div role="search" aria-label="Filter jobs" className="flex flex-wrap items-end gap-3 px-4">
+        <ChoiceFilter
+          label="Status"
+          anyLabel="Any status"
+          value={state.status}
+          choices={jobStatuses}
+          onChange={(status) => void setState({ status, page: 1 })}
+        />
+        <ChoiceFilter
+          label="Action"
+          anyLabel="Any action"
+          value={state.action}
+          choices={jobActions}
+          describe={(action) => actionLabels[action]}
+          onChange={(action) => void setState({ action, page: 1 })}
+        />
+        {hasFilters ? (
+          <Button variant="ghost" onClick={() => void setState({ status: null, action: null, page: 1 })}>
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+      <div aria-busy={jobs.isFetching} className={jobs.isPlaceholderData ? "opacity-60" : undefined}>
+        {jobs.isPending ? (
+          <LoadingPanel label="Loading jobs…" />
+        ) : jobs.isError ? (
+          <ErrorPanel
+            message={`The jobs could not be loaded: ${jobs.error.message}`}
+            onRetry={() => void jobs.refetch()}
+            isRetrying={jobs.isFetching}
+          />
+        ) : jobs.data.data.length === 0 ? (
+          <EmptyPanel title={hasFilters ? "No jobs match these filters." : "No bulk jobs yet."}>
+            {hasFilters ? null : (
+              <p>
+                Select accounts in the{" "}
+                <Link href="/accounts" className="underline">
+                  accounts list
+                </Link>{" "}
+                to change many at once.
+              </p>
+            )}
+          </EmptyPanel>
+        ) : (
+          <PlainTable label="Jobs" columns={["Job", "Status", "Progress", "Failed", "By", "Created"]}>
+            {jobs.data.data.map((job) => (
+              <tr key={job.id} data-testid="job-row" className={rowClassName}>
+                <td className="px-4 py-2 whitespace-nowrap">
+                  <RowLink href={`/jobs/${job.id}`}>{describeJob(job)}</RowLink>
+                </td>
+                <td className="px-4 py-2">
+                  <JobStatusBadge status={job.status} />
+                </td>
+                <td className="px-4 py-2 tabular-nums whitespace-nowrap">
+                  {jobCounts(job).finished} / {job.total}
+                </td>
+                <td className="px-4 py-2 tabular-nums">{job.failed}</td>
+                <td className="px-4 py-2 break-all">{job.createdBy}</td>
+                <td className="px-4 py-2 whitespace-nowrap tabular-nums">{formatAuditTime(job.createdAt)}</td>
+              </tr>
+            ))}
+          </PlainTable>
+        )}
+      </div>
+      {jobs.data && jobs.data.meta.totalResults > 0 ? (
+        <div className="px-1 pb-3">
+          <ListPagination
+            meta={jobs.data.meta}
+            noun="jobs"
+            pageSizes={jobPageSizes}
+            onPageChange={(page) => void setState({ page })}
+            onPageSizeChange={(pageSize) => void setState({ pageSize, page: 1 })}
+          />
+        </div>
+      ) : null}
+    </Card>
+  );
+}
