@@ -1,16 +1,20 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { accountListOptions } from "@/lib/queries/managed-accounts";
 import { AccountsTable } from "./accounts-table";
 import { AccountsToolbar, clearFilters } from "./accounts-toolbar";
+import { BulkActionBar, type BulkAccountAction } from "./bulk-action-bar";
+import { BulkConfirmDialog } from "./bulk-confirm-dialog";
 import { Pagination } from "./pagination";
 import { StatusTabs } from "./status-tabs";
 import { UpstreamNotice } from "./upstream-notice";
 import { useAccountListState } from "./use-account-list-state";
+import { toAccountView, useAccountSelection } from "./use-account-selection";
 
 const panelId = "accounts-panel";
 
@@ -20,6 +24,9 @@ export function AccountsView() {
   const { state, setState, query, hasFilters } = list;
   const accounts = useQuery(accountListOptions(query));
   const isUpdating = accounts.isFetching && accounts.isPlaceholderData;
+  const viewTotal = accounts.isPlaceholderData ? undefined : accounts.data?.meta.totalResults;
+  const selection = useAccountSelection(toAccountView(query), viewTotal);
+  const [bulkAction, setBulkAction] = useState<BulkAccountAction | null>(null);
 
   return (
     <div className="flex flex-col gap-4">
@@ -71,10 +78,17 @@ export function AccountsView() {
               </EmptyPanel>
             ) : (
               <>
+                <BulkActionBar
+                  selection={selection}
+                  viewTotal={viewTotal}
+                  pageCount={accounts.data.data.length}
+                  onAction={setBulkAction}
+                />
                 <AccountsTable
                   accounts={accounts.data.data}
                   sort={query.sort}
                   isUpdating={isUpdating}
+                  selection={selection}
                   onSort={(sort) => void setState({ sort, page: 1 })}
                 />
                 <Pagination
@@ -95,6 +109,9 @@ export function AccountsView() {
           )}
         </div>
       </Card>
+      {bulkAction ? (
+        <BulkConfirmDialog action={bulkAction} selection={selection} onClose={() => setBulkAction(null)} />
+      ) : null}
     </div>
   );
 }

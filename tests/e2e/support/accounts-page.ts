@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 
-/** The email links of the visible rows, in order. */
-export const rowEmails = (page: Page) => page.getByTestId("account-row").locator("td:first-child a");
+/** The email links of the visible rows, in order (each row's one link to its account). */
+export const rowEmails = (page: Page) => page.getByTestId("account-row").locator('a[href^="/accounts/"]');
 
 export const pageStatus = (page: Page) => page.getByTestId("page-status");
 
