@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { RunningJobsBadge } from "@/components/jobs/running-jobs-badge";
 import { ModeBanner } from "@/components/shell/mode-banner";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -7,12 +9,21 @@ import { StaffProvider } from "@/components/shell/staff-context";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { Badge } from "@/components/ui/badge";
 import { getCurrentStaff } from "@/lib/auth/session";
+import { listSavedViews } from "@/lib/db/saved-views";
+import { makeQueryClient } from "@/lib/queries/query-client";
+import { savedViewsOptions } from "@/lib/queries/saved-views";
 import { getUpstream } from "@/lib/telnyx/upstream";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const staff = await getCurrentStaff();
   if (!staff) redirect("/login");
   const { mode } = getUpstream();
+  // The sidebar's saved views arrive with the page rather than popping in after it.
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({
+    ...savedViewsOptions(),
+    queryFn: async () => ({ data: await listSavedViews(staff) }),
+  });
 
   return (
     <StaffProvider staff={{ email: staff.email, name: staff.name, role: staff.role }}>
@@ -23,10 +34,13 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <Link href="/" className="mb-6 block px-3 text-lg font-semibold tracking-tight">
               Subdesk
             </Link>
-            <NavLinks />
+            <HydrationBoundary state={dehydrate(queryClient)}>
+              <NavLinks />
+            </HydrationBoundary>
           </aside>
           <div className="flex min-w-0 flex-1 flex-col">
             <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-3 dark:border-slate-800 dark:bg-slate-900">
+              <RunningJobsBadge />
               <div className="text-right text-sm leading-tight" data-testid="signed-in-as">
                 <div className="font-medium">{staff.name}</div>
                 <div className="text-slate-500 dark:text-slate-400">{staff.email}</div>

@@ -3,13 +3,23 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Fragment, Suspense } from "react";
-import { Building2, ClipboardList, LayoutDashboard, ShieldCheck, UserCog, Users } from "lucide-react";
+import {
+  Building2,
+  ClipboardList,
+  LayoutDashboard,
+  ListChecks,
+  ShieldCheck,
+  UserCog,
+  Users,
+} from "lucide-react";
+import { RunningJobsCount } from "@/components/jobs/running-jobs-badge";
 import { SidebarViews } from "@/components/views/sidebar-views";
 import type { SavedViewList } from "@/lib/schemas/saved-views";
 
 const links = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
   { href: "/accounts", label: "Accounts", icon: Building2 },
+  { href: "/jobs", label: "Jobs", icon: ListChecks },
   { href: "/users", label: "Users", icon: Users },
   { href: "/users/review", label: "Access review", icon: ShieldCheck },
   { href: "/audit", label: "Audit", icon: ClipboardList },
@@ -45,6 +55,7 @@ export function NavLinks() {
             >
               <Icon aria-hidden className="size-4" />
               {label}
+              {href === "/jobs" ? <RunningJobsCount /> : null}
             </Link>
             {viewList ? (
               <Suspense fallback={null}>
