@@ -1,6 +1,6 @@
 // TanStack Query options and mutations for saved views, and the list address a view opens.
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { createSerializer } from "nuqs";
+import { createSerializer } from "nuqs/server";
 import {
   accountListParsers,
   toListQuery,

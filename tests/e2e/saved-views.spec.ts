@@ -46,6 +46,8 @@ test("a saved view is in the sidebar, opens the same rows, is shared with a coll
 
   const link = sidebarViews(page, "accounts").getByRole("link", { name });
   await expect(link).toBeVisible();
+  // The sidebar arrives with the page, rendered by the server.
+  expect(await (await page.request.get("/users")).text()).toContain(name);
   await page.goto("/accounts");
   await expect.poll(() => rowIds(page)).not.toEqual(rows);
   await sidebarViews(page, "accounts").getByRole("link", { name }).click();
