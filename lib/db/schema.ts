@@ -13,6 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+// The bulk job vocabularies are shared with the API's schemas (relative: drizzle-kit loads this file too).
+import { jobActions, jobItemStatuses, jobStatuses } from "../schemas/jobs";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -184,16 +186,6 @@ export const savedViews = pgTable(
 
 export type SavedViewRow = typeof savedViews.$inferSelect;
 
-export const jobActions = [
-  "account.disable",
-  "account.enable",
-  "account.channel_limit",
-  "account.pricing",
-  "org_user.remove",
-] as const;
-export const jobStatuses = ["queued", "running", "succeeded", "partial", "failed", "cancelled"] as const;
-export const jobItemStatuses = ["pending", "running", "done", "failed", "skipped", "cancelled"] as const;
-
 // A bulk change: its target is frozen into job_items at creation. pg-boss only wakes a driver; which items
 // are left, the counts and the outcome live here. `lease_until` is the one-driver guard: a driver claims the
 // job with UPDATE ... WHERE lease_until < now(), and renews the lease while it works.
@@ -261,6 +253,4 @@ export const jobItems = pgTable(
 
 export type JobRow = typeof jobs.$inferSelect;
 export type JobItemRow = typeof jobItems.$inferSelect;
-export type JobAction = (typeof jobActions)[number];
-export type JobStatus = (typeof jobStatuses)[number];
-export type JobItemStatus = (typeof jobItemStatuses)[number];
+export type { JobAction, JobItemStatus, JobStatus } from "../schemas/jobs";
