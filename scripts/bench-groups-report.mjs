@@ -10,29 +10,35 @@
 //            control surface. Its memory figure includes the simulator producing the CSV.
 // Options: --mode separate|embedded|both (default both), --users N (default 50000), --skip-build.
 // Ports: TEST_PORT / TEST_SIM_PORT (as for npm test); build dir: NEXT_DIST_DIR.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import {
+  Browser,
+  MB,
+  SAMPLE_EVERY_MS,
+  describeGroup,
+  downloadCsv,
+  groupRssBytes,
+  sleep,
+  startSeparate,
+} from "./lib/bench.mjs";
 import { buildApp, staleBuildReason } from "./lib/build.mjs";
-import { NEXT_BIN, ROOT, TEST_DATA_DIR } from "./lib/paths.mjs";
+import { ROOT, TEST_DATA_DIR } from "./lib/paths.mjs";
 import {
   DEMO_PASSWORD,
   assertPortsFree,
   runPaths,
   runStamp,
-  scrubbedEnv,
   spawnTestServer,
   stopTestServer,
   testServerAddress,
   waitForHealth,
 } from "./lib/test-server.mjs";
 
+const REPORT_ROUTE = "/api/org-users/groups-report?format=csv";
 const TARGET_FIRST_BYTE_MS = 1_000;
 const TARGET_GROWTH_MB = 64;
-const SAMPLE_EVERY_MS = 25;
-const MB = 1024 * 1024;
 
 function parseOptions(argv) {
   const options = { mode: "both", users: 50_000, skipBuild: false };
@@ -50,173 +56,18 @@ function parseOptions(argv) {
   return options;
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// --- memory: every process in the server's process group (next start may fork), from /proc ---------------
-
-function processGroupPids(groupId) {
-  const pids = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the ")" that closes the command name: state, ppid, pgrp, ...
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === groupId) pids.push(Number(entry));
-    } catch {
-      // The process ended between readdir and read.
-    }
-  }
-  return pids;
-}
-
-function statusKb(pid, field) {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(
-      readFileSync(`/proc/${pid}/status`, "utf8"),
-    );
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function groupRssBytes(groupId) {
-  return processGroupPids(groupId).reduce((sum, pid) => sum + statusKb(pid, "VmRSS") * 1024, 0);
-}
-
-function describeGroup(groupId) {
-  return processGroupPids(groupId)
-    .map((pid) => {
-      const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-      return `${pid} ${path.basename(command[0] ?? "?")} ${command.slice(1, 3).join(" ")}`.trim();
-    })
-    .join("; ");
-}
-
-/** Samples the group's RSS until stopped; answers the peak seen. */
-function startSampling(groupId) {
-  let peak = groupRssBytes(groupId);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, groupRssBytes(groupId));
-  }, SAMPLE_EVERY_MS);
-  return () => {
-    clearInterval(timer);
-    return Math.max(peak, groupRssBytes(groupId));
-  };
-}
-
-// --- the console over HTTP, as a browser would use it ---------------------------------------------------
-
-class Browser {
-  cookies = new Map();
-
-  constructor(baseUrl) {
-    this.baseUrl = baseUrl;
-  }
-
-  async request(method, route, { body, headers = {} } = {}) {
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-    const response = await fetch(`${this.baseUrl}${route}`, {
-      method,
-      body,
-      redirect: "manual",
-      headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) },
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair.indexOf("=");
-      this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
-    }
-    return response;
-  }
-
-  async signIn(email, password) {
-    const { csrfToken } = await (await this.request("GET", "/api/auth/csrf")).json();
-    await this.request("POST", "/api/auth/callback/credentials", {
-      body: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    });
-    const session = await (await this.request("GET", "/api/auth/session")).json();
-    if (session?.user?.email !== email)
-      throw new Error(`Sign-in as ${email} failed: ${JSON.stringify(session)}`);
-  }
-}
-
-/** Reads the CSV as it arrives, keeping only counts: the client must not be what holds the report. */
-async function download(browser, groupId) {
-  const baseline = groupRssBytes(groupId);
-  const stopSampling = startSampling(groupId);
-  const startedAt = performance.now();
-  const response = await browser.request("GET", "/api/org-users/groups-report?format=csv");
-  const headersAt = performance.now();
-  if (response.status !== 200)
-    throw new Error(`The download answered ${response.status}: ${await response.text()}`);
-  let firstByteAt;
-  let bytes = 0;
-  let newlines = 0;
-  for await (const chunk of response.body) {
-    firstByteAt ??= performance.now();
-    bytes += chunk.length;
-    for (let index = chunk.indexOf(10); index !== -1; index = chunk.indexOf(10, index + 1)) newlines += 1;
-  }
-  const endedAt = performance.now();
-  const peak = stopSampling();
-  return {
-    status: response.status,
-    disposition: response.headers.get("content-disposition"),
-    headersMs: headersAt - startedAt,
-    firstByteMs: (firstByteAt ?? endedAt) - startedAt,
-    totalMs: endedAt - startedAt,
-    bytes,
-    rows: Math.max(0, newlines - 1),
-    baseline,
-    peak,
-  };
-}
-
 /**
  * The first download is the figure that counts (cold: first report the simulator sorts, first big stream
  * through the console); a second one shows the steady state.
  */
 async function downloadTwice(browser, groupId) {
-  const cold = await download(browser, groupId);
+  const cold = await downloadCsv(browser, groupId, REPORT_ROUTE);
   await sleep(1_000);
-  const warm = await download(browser, groupId);
+  const warm = await downloadCsv(browser, groupId, REPORT_ROUTE);
   return { ...cold, warm };
 }
 
 // --- the two set-ups --------------------------------------------------------------------------------------
-
-function spawnLogged(command, args, { env, logFile }) {
-  mkdirSync(path.dirname(logFile), { recursive: true });
-  const child = spawn("sh", ["-c", `exec "$0" "$@" >> "${logFile}" 2>&1`, command, ...args], {
-    cwd: ROOT,
-    env,
-    stdio: "ignore",
-    detached: true,
-  });
-  child.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  return child;
-}
-
-async function waitForUrl(url, child, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  let exit;
-  child.exited.then((value) => (exit = value));
-  while (Date.now() < deadline) {
-    if (exit) throw new Error(`${url}: the process exited early (${JSON.stringify(exit)}).`);
-    try {
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
-}
 
 async function runEmbedded(options) {
   const { baseUrl, simUrl } = testServerAddress();
@@ -249,56 +100,24 @@ async function runEmbedded(options) {
 }
 
 async function runSeparate(options) {
-  const { port, simPort, baseUrl } = testServerAddress();
-  const paths = runPaths(`bench-separate-${runStamp()}`);
-  const simKey = `KEYBENCH${randomBytes(16).toString("hex")}`;
-  const admin = { email: "bench-admin@subdesk.bench", password: randomBytes(18).toString("base64url") };
-  const simulator = spawnLogged(path.join(ROOT, "node_modules", ".bin", "tsx"), ["lib/sim/main.ts"], {
-    env: {
-      ...scrubbedEnv(),
-      SIM_PORT: String(simPort),
-      SIM_API_KEY: simKey,
-      SIM_SEED_USERS: String(options.users),
-    },
-    logFile: paths.serverLog.replace(/\.log$/, "-sim.log"),
+  const setup = await startSeparate({
+    name: "bench-separate",
+    simEnv: { SIM_SEED_USERS: String(options.users) },
+    readyPath: "/organizations/users?page[size]=1",
   });
-  let server;
   try {
-    const seedStarted = performance.now();
-    await waitForUrl(`http://127.0.0.1:${simPort}/v2/organizations/users?page[size]=1`, simulator);
-    const seedMs = performance.now() - seedStarted;
-    mkdirSync(paths.dataDir, { recursive: true });
-    server = spawnLogged(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(port)], {
-      env: {
-        ...scrubbedEnv(),
-        NODE_ENV: "production",
-        DATA_DIR: paths.dataDir,
-        // Live mode: a key and a base URL; plain http is allowed to 127.0.0.1 only.
-        TELNYX_API_KEY: simKey,
-        TELNYX_BASE_URL: `http://127.0.0.1:${simPort}/v2`,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        NEXTAUTH_URL: baseUrl,
-        SUBDESK_BOOTSTRAP_ADMIN_EMAIL: admin.email,
-        SUBDESK_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      },
-      logFile: paths.serverLog,
-    });
-    await waitForHealth(server);
-    const browser = new Browser(baseUrl);
-    await browser.signIn(admin.email, admin.password);
-    await warmUp(browser);
-    const simulatorBefore = groupRssBytes(simulator.pid);
-    const result = await downloadTwice(browser, server.pid);
+    await warmUp(setup.browser);
+    const simulatorBefore = groupRssBytes(setup.simulator.pid);
+    const result = await downloadTwice(setup.browser, setup.server.pid);
     return {
       name: "separate",
-      includes: `the console alone, live mode (process group: ${describeGroup(server.pid)}); the simulator runs apart (RSS ${(simulatorBefore / MB).toFixed(0)} MB holding ${options.users} users)`,
-      seedMs,
-      log: paths.serverLog,
+      includes: `the console alone, live mode (process group: ${describeGroup(setup.server.pid)}); the simulator runs apart (RSS ${(simulatorBefore / MB).toFixed(0)} MB holding ${options.users} users)`,
+      seedMs: setup.seedMs,
+      log: setup.paths.serverLog,
       ...result,
     };
   } finally {
-    await stopTestServer(server);
-    await stopTestServer(simulator);
+    await setup.stop();
   }
 }
 

@@ -1,5 +1,5 @@
 // Every page of a filtered accounts list, one Telnyx request of 250 at a time, each fetched only when the
-// consumer asks for it: an export of any size holds one page.
+// consumer asks for it.
 import "server-only";
 import type { AccountExportQuery } from "@/lib/schemas/account-export";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";

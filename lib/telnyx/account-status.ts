@@ -23,25 +23,27 @@ const maxCachedSets = 200;
 type DerivedStatus = Exclude<AccountStatus, "enabled">;
 
 async function fetchStatusSet(status: DerivedStatus, filters: ManagedAccountFilters): Promise<StatusSet> {
-  const ids = new Set<string>();
-  for (let page = 1; page <= maxStatusPages; page += 1) {
-    const answer = await callTelnyx(
-      { operation: "ListManagedAccounts", isRetryable: true },
-      (client, options) =>
-        client.managedAccounts.list(
-          {
-            filter: { ...toTelnyxFilter(filters), status: { eq: status } },
-            include_cancelled_accounts: status === "cancelled" || filters.includeCancelled,
-            "page[number]": page,
-            "page[size]": statusPageSize,
-          },
-          options,
-        ),
+  const fetchPage = (page: number) =>
+    callTelnyx({ operation: "ListManagedAccounts", isRetryable: true }, (client, options) =>
+      client.managedAccounts.list(
+        {
+          filter: { ...toTelnyxFilter(filters), status: { eq: status } },
+          include_cancelled_accounts: status === "cancelled" || filters.includeCancelled,
+          "page[number]": page,
+          "page[size]": statusPageSize,
+        },
+        options,
+      ),
     );
-    for (const item of answer.data) ids.add(item.id);
-    if (page >= (answer.meta.total_pages ?? 1)) return { ids, isComplete: true };
-  }
-  return { ids, isComplete: false };
+  const first = await fetchPage(1);
+  const totalPages = first.meta.total_pages ?? 1;
+  // The first page tells how many there are; the rest (at most 3) come side by side, so a large set
+  // delays the list's first page (and an export's) by two round trips rather than four.
+  const rest = await Promise.all(
+    Array.from({ length: Math.min(totalPages, maxStatusPages) - 1 }, (_, index) => fetchPage(index + 2)),
+  );
+  const ids = new Set([first, ...rest].flatMap((answer) => answer.data.map((item) => item.id)));
+  return { ids, isComplete: totalPages <= maxStatusPages };
 }
 
 function cachedStatusSet(status: DerivedStatus, filters: ManagedAccountFilters): Promise<StatusSet> {

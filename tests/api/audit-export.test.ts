@@ -3,6 +3,7 @@ import type { AuditEventDto } from "@/lib/schemas/audit";
 import { anonymousClient, signIn, type ApiClient } from "../support/api-client";
 import { staffEmail } from "../support/env";
 import { auditEvents, strongPassword, uniqueEmail } from "../support/staff";
+import { parseCsv } from "../support/csv";
 
 // GET /api/audit/export: the filtered set as a streamed CSV download with formula-safe cells, and one
 // report.export row per export naming the filters.
@@ -11,35 +12,6 @@ let admin: ApiClient;
 let risky: { id: string; email: string };
 const hostileAgent = '=HYPERLINK("http://evil.test","click")';
 const hostileAddress = "@SUM(A1)";
-
-/** RFC 4180 parsing: quoted cells with "", commas and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (isQuoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') isQuoted = false;
-      else cell += char;
-    } else if (char === '"') isQuoted = true;
-    else if (char === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else if (char !== "\r") cell += char;
-  }
-  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 async function exportCsv(query: string) {
   const response = await admin.get(`/api/audit/export${query ? `?${query}` : ""}`);

@@ -50,15 +50,17 @@ beforeEach(async () => {
 });
 
 describe("accountExportResponse", () => {
-  it("asks Telnyx for the next page only when the reader wants more", async () => {
+  it("keeps at most one page ahead of the reader", async () => {
     const response = await accountExportResponse(query({ format: "json" }), audit);
     const afterFirstPage = await listRequests();
     const reader = response.body!.getReader();
     await reader.read();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await listRequests()).toBe(afterFirstPage);
-    await reader.read();
+    // Page 2 is fetched while the reader holds page 1; page 3 waits for the next read.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await listRequests()).toBe(afterFirstPage + 1);
+    await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await listRequests()).toBe(afterFirstPage + 2);
     await reader.cancel();
   });
 
@@ -83,18 +85,20 @@ describe("accountExportResponse", () => {
   });
 
   it("errors the stream when Telnyx fails after the first page, and records the failure", async () => {
-    const response = await accountExportResponse(query({ format: "csv" }), audit);
-    const reader = response.body!.getReader();
-    const first = await reader.read();
-    expect(new TextDecoder().decode(first.value).split("\r\n")[0]).toMatch(
-      /^id,email,organizationName,status/,
-    );
+    // A fixed status asks for no status sets: the first request is page 1, which passes; then all fail.
+    await sim.control("POST", "/faults", { operation: "ListManagedAccounts", kind: "latency", ms: 0 });
     await sim.control("POST", "/faults", {
       operation: "ListManagedAccounts",
       kind: "server_error",
       status: 500,
       times: 100,
     });
+    const response = await accountExportResponse(query({ format: "csv", status: "enabled" }), audit);
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value).split("\r\n")[0]).toMatch(
+      /^id,email,organizationName,status/,
+    );
     await expect(
       (async () => {
         for (;;) if ((await reader.read()).done) return;
