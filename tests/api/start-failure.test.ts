@@ -28,6 +28,14 @@ function readOnlyFor(dataDir: string): OwnServerOptions["user"] {
     return undefined;
   }
   chmodSync(dataDir, 0o755);
+  const root = path.resolve(__dirname, "../..");
+  try {
+    execFileSync("runuser", ["-u", "nobody", "--", "test", "-r", path.join(root, "package.json")]);
+  } catch {
+    throw new Error(
+      `As root this test runs the server as nobody, who cannot read ${root}: check it out elsewhere.`,
+    );
+  }
   const id = (flag: string) => Number(execFileSync("id", [flag, "nobody"], { encoding: "utf8" }).trim());
   return { uid: id("-u"), gid: id("-g") };
 }
