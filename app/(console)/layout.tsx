@@ -39,7 +39,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </HydrationBoundary>
           </aside>
           <div className="flex min-w-0 flex-1 flex-col">
-            <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-3 dark:border-slate-800 dark:bg-slate-900">
+            <header className="flex flex-wrap items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-3 dark:border-slate-800 dark:bg-slate-900">
               <RunningJobsBadge />
               <div className="text-right text-sm leading-tight" data-testid="signed-in-as">
                 <div className="font-medium">{staff.name}</div>

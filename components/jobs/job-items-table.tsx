@@ -60,7 +60,7 @@ export function JobItemsTable({ jobId, isLive }: { jobId: string; isLive: boolea
                 <td className="px-4 py-2">
                   <ItemStatusBadge status={item.status} />
                 </td>
-                <td className="px-4 py-2 text-red-700 dark:text-red-300" data-testid="item-error">
+                <td className="min-w-64 px-4 py-2 text-red-700 dark:text-red-300" data-testid="item-error">
                   {item.errorMessage ?? item.errorCode ?? ""}
                 </td>
                 <td className="px-4 py-2 whitespace-nowrap tabular-nums">
