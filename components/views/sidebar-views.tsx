@@ -30,6 +30,7 @@ export function SidebarViews({ list }: { list: SavedViewList }) {
             <li key={view.id} className="group flex items-center">
               <Link
                 href={href}
+                title={view.name}
                 aria-current={isCurrent ? "page" : undefined}
                 className={`flex min-w-0 flex-1 items-center gap-1.5 rounded-md px-2 py-1.5 text-sm ${
                   isCurrent
@@ -40,7 +41,14 @@ export function SidebarViews({ list }: { list: SavedViewList }) {
                 <span className="truncate">{view.name}</span>
                 <SharedMark view={view} />
               </Link>
-              {view.canDelete ? <DeleteViewButton view={view} onDelete={() => setToDelete(view)} /> : null}
+              {view.canDelete ? (
+                // Shown on hover or when the row has keyboard focus, so names get the narrow sidebar's width.
+                <DeleteViewButton
+                  view={view}
+                  onDelete={() => setToDelete(view)}
+                  className="hidden group-focus-within:inline-flex group-hover:inline-flex"
+                />
+              ) : null}
             </li>
           );
         })}

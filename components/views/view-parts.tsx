@@ -17,7 +17,15 @@ export function SharedMark({ view }: { view: SavedView }) {
 }
 
 /** Delete, or the reason one may not (someone else's shared view, for anyone but an admin). */
-export function DeleteViewButton({ view, onDelete }: { view: SavedView; onDelete: () => void }) {
+export function DeleteViewButton({
+  view,
+  onDelete,
+  className = "",
+}: {
+  view: SavedView;
+  onDelete: () => void;
+  className?: string;
+}) {
   const reason = view.canDelete
     ? ""
     : `Only ${view.ownerName}, who shared it, or an admin can delete this view.`;
@@ -28,7 +36,7 @@ export function DeleteViewButton({ view, onDelete }: { view: SavedView; onDelete
         onClick={onDelete}
         disabled={!view.canDelete}
         aria-label={`Delete the view ${view.name}`}
-        className="rounded p-2 text-slate-500 hover:bg-slate-100 hover:text-red-600 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-40 dark:hover:bg-slate-800"
+        className={`rounded p-2 text-slate-500 hover:bg-slate-100 hover:text-red-600 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-40 dark:hover:bg-slate-800 ${className}`}
       >
         <Trash2 aria-hidden className="size-4" />
       </button>
