@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Download, Loader2, X } from "lucide-react";
+import { Download, Loader2 } from "lucide-react";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { CancelDownloadButton, DownloadStatus } from "@/components/ui/download-status";
 import { inputClassName } from "@/components/ui/input";
 import { downloadReport, formatBytes } from "@/components/users/download-report";
 import { createRowCounter, type ExportFormat } from "@/lib/accounts/export-rows";
@@ -98,23 +99,16 @@ export function ExportAccounts({ list }: { list: AccountListStateApi }) {
           )}
           {total === undefined ? "Export accounts" : `Export ${plural(total)}`}
         </Button>
-        {isBusy ? (
-          <Button variant="ghost" onClick={() => controller?.abort()} data-testid="export-cancel">
-            <X aria-hidden className="size-4" />
-            Cancel
-          </Button>
-        ) : null}
+        {isBusy ? <CancelDownloadButton onCancel={() => controller?.abort()} testId="export-cancel" /> : null}
       </div>
-      <p
-        role="status"
-        aria-live="polite"
-        className="text-xs text-slate-500 dark:text-slate-400"
-        data-testid="export-status"
-      >
-        {isBusy
-          ? `Exporting ${state.format.toUpperCase()}… ${state.rows.toLocaleString("en")}${total === undefined ? "" : ` of ${total.toLocaleString("en")}`} rows, ${formatBytes(state.bytes)} received`
-          : state.note}
-      </p>
+      <DownloadStatus
+        testId="export-status"
+        text={
+          isBusy
+            ? `Exporting ${state.format.toUpperCase()}… ${state.rows.toLocaleString("en")}${total === undefined ? "" : ` of ${total.toLocaleString("en")}`} rows, ${formatBytes(state.bytes)} received`
+            : state.note
+        }
+      />
     </div>
   );
 }

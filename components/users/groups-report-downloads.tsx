@@ -1,11 +1,12 @@
 "use client";
 
-import { Download, Loader2, X } from "lucide-react";
+import { Download, Loader2 } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { usePermission } from "@/components/shell/staff-context";
 import { Button } from "@/components/ui/button";
 import { DisabledReason } from "@/components/ui/disabled-reason";
+import { CancelDownloadButton, DownloadStatus } from "@/components/ui/download-status";
 import type { reportFormats } from "@/lib/schemas/org-users";
 import { downloadReport, formatBytes } from "./download-report";
 
@@ -69,23 +70,16 @@ export function GroupsReportDownloads() {
     <div className="flex flex-col items-end gap-1">
       <div className="flex items-center gap-2" role="group" aria-label="Users and groups report">
         {allowed ? buttons : <DisabledReason reason={reason}>{buttons}</DisabledReason>}
-        {isBusy ? (
-          <Button variant="ghost" size="sm" onClick={() => controller?.abort()}>
-            <X aria-hidden className="size-4" />
-            Cancel
-          </Button>
-        ) : null}
+        {isBusy ? <CancelDownloadButton onCancel={() => controller?.abort()} /> : null}
       </div>
-      <p
-        role="status"
-        aria-live="polite"
-        className="text-xs text-slate-500 dark:text-slate-400"
-        data-testid="report-status"
-      >
-        {isBusy
-          ? `Downloading the ${state.format.toUpperCase()} report… ${formatBytes(state.bytes)} received`
-          : state.note}
-      </p>
+      <DownloadStatus
+        testId="report-status"
+        text={
+          isBusy
+            ? `Downloading the ${state.format.toUpperCase()} report… ${formatBytes(state.bytes)} received`
+            : state.note
+        }
+      />
     </div>
   );
 }

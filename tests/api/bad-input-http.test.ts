@@ -159,6 +159,7 @@ describe("HEAD on exports", () => {
     "/api/org-users/groups-report?format=csv",
     "/api/org-users/groups-report?format=json",
     "/api/audit/export",
+    "/api/managed-accounts/export?format=csv",
   ]) {
     it(`HEAD ${path} answers 200 and writes no audit row, calling no one`, async () => {
       const before = await exportRows();
