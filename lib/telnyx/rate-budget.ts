@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterQueue } from "rate-limiter-flexible";
+import { InteractiveDemand } from "./interactive-demand";
 import { sleep } from "./retry";
 import { retryAfterMs, windowResetMs } from "./retry-after";
 
@@ -10,7 +11,9 @@ import { retryAfterMs, windowResetMs } from "./retry-after";
  * - `await rateBudget.acquire({ maxRps?, signal?, reserve? })` before each bulk request to Telnyx. It waits
  *   (a) while Telnyx told us to back off: a 429's `Retry-After` (or, without one, its `x-ratelimit-reset`);
  *   (b) while Telnyx's window has no budget left: `x-ratelimit-remaining` (less what we granted since) at or
- *       below `reserve` (default 0), until `x-ratelimit-reset` opens the window again;
+ *       below `reserve`, until `x-ratelimit-reset` opens the window again. `reserve` defaults to what people
+ *       used lately (the most non-bulk answers in one second of the last five, at most half the limit), so
+ *       a job that could take Telnyx's whole window leaves people theirs instead of getting them a 429;
  *   (c) so that grants stay evenly spaced at `maxRps` a second (FIFO). Callers passing the same `maxRps`
  *       share one pace: two jobs running at once stay under it together, leaving the rest to people. Each
  *       console instance has its own pace; Telnyx's figures, shared by all, are what holds them together.
@@ -36,7 +39,10 @@ export interface AcquireOptions {
   maxRps?: number;
   /** Aborting it rejects a pending acquire with the signal's reason. */
   signal?: AbortSignal;
-  /** Requests of Telnyx's window left to interactive use: wait once `remaining` is at or below this. */
+  /**
+   * Requests of Telnyx's window left to interactive use: wait once `remaining` is at or below this. Default:
+   * people's recent peak a second, at most half the limit.
+   */
   reserve?: number;
 }
 
@@ -47,7 +53,9 @@ export interface BudgetSnapshot {
   resetAt?: number;
   /** Epoch ms until which a 429 told us to back off. */
   backOffUntil?: number;
-  /** How long an acquire with no reserve would wait for Telnyx's budget now, in ms. */
+  /** The reserve an acquire without one leaves to people now. */
+  reserve: number;
+  /** How long an acquire with that reserve would wait for Telnyx's budget now, in ms. */
   waitMs: number;
 }
 
@@ -80,9 +88,11 @@ export class RateBudget {
   private resetAt?: number;
   private backOffUntil = 0;
   private readonly pacers = new Map<number, RateLimiterQueue>();
+  private readonly demand = new InteractiveDemand();
 
   /** Takes in one answer from Telnyx (any status). */
   observe(status: number, headers: HeaderSource, now = Date.now()): void {
+    this.demand.answered(now);
     const resetMs = windowResetMs(headers);
     if (status === 429) {
       const asked = retryAfterMs(headers);
@@ -110,16 +120,17 @@ export class RateBudget {
   async acquire(options: AcquireOptions = {}): Promise<void> {
     const maxRps = options.maxRps ?? bulkMaxRps();
     if (!Number.isFinite(maxRps) || maxRps <= 0) throw new RangeError("maxRps must be a number above 0.");
-    const reserve = options.reserve ?? 0;
+    const reserve = () => options.reserve ?? this.defaultReserve();
     const signal = options.signal ?? new AbortController().signal;
     const pacer = this.pacerFor(maxRps);
     for (;;) {
       await this.waitForTelnyx(reserve, signal);
       await untilAborted(pacer.removeTokens(1), signal);
       // Another answer may have spent the window or asked for a back-off while we waited for our turn.
-      if (this.waitMs(reserve) === 0) break;
+      if (this.waitMs(reserve()) === 0) break;
     }
     this.spend();
+    this.demand.granted();
   }
 
   snapshot(now = Date.now()): BudgetSnapshot {
@@ -128,7 +139,8 @@ export class RateBudget {
       remaining: this.remaining,
       resetAt: this.resetAt,
       backOffUntil: this.backOffUntil > now ? this.backOffUntil : undefined,
-      waitMs: this.waitMs(0, now),
+      reserve: this.defaultReserve(now),
+      waitMs: this.waitMs(this.defaultReserve(now), now),
     };
   }
 
@@ -138,6 +150,12 @@ export class RateBudget {
     this.remaining = undefined;
     this.resetAt = undefined;
     this.backOffUntil = 0;
+    this.demand.reset();
+  }
+
+  /** People's recent peak a second; at most half the limit, so bulk work always moves. */
+  private defaultReserve(now = Date.now()): number {
+    return Math.min(this.demand.peakPerSecond(now), Math.floor((this.limit ?? 0) / 2));
   }
 
   private waitMs(reserve: number, now = Date.now()): number {
@@ -147,8 +165,8 @@ export class RateBudget {
     return Math.max(0, backOff, window);
   }
 
-  private async waitForTelnyx(reserve: number, signal: AbortSignal): Promise<void> {
-    for (let wait = this.waitMs(reserve); wait > 0; wait = this.waitMs(reserve)) {
+  private async waitForTelnyx(reserve: () => number, signal: AbortSignal): Promise<void> {
+    for (let wait = this.waitMs(reserve()); wait > 0; wait = this.waitMs(reserve())) {
       await sleep(wait, signal);
     }
     if (signal.aborted) throw signal.reason;

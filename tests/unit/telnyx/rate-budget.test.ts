@@ -1,5 +1,6 @@
 // The bulk pacing budget, fed by real SDK answers from the simulator with its rate limit enforced.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { InteractiveDemand } from "@/lib/telnyx/interactive-demand";
 import { getChannelPool } from "@/lib/telnyx/managed-accounts";
 import { bulkMaxRps, DEFAULT_BULK_MAX_RPS, RateBudget, rateBudget } from "@/lib/telnyx/rate-budget";
 import { startTestSim, type TestSim } from "./sim-harness";
@@ -72,6 +73,39 @@ describe("rateBudget with the simulator's enforced limit", () => {
     expect(waited).toBeGreaterThanOrEqual(1_990);
     expect(waited).toBeLessThan(3_000);
   });
+
+  it("leaves people the share they used lately, so a job at Telnyx's full rate gets them no 429", async () => {
+    await sim.control("POST", "/rate-limit", { rps: 10 });
+    let stop = false;
+    let interactiveRefused = 0;
+    let interactiveCalls = 0;
+    // Someone opens a page every 700 ms: three Telnyx requests at once.
+    const person = (async () => {
+      while (!stop) {
+        const calls = await Promise.allSettled([getChannelPool(), getChannelPool(), getChannelPool()]);
+        interactiveCalls += calls.length;
+        interactiveRefused += calls.filter((call) => call.status === "rejected").length;
+        await new Promise((resolve) => setTimeout(resolve, 700));
+      }
+    })();
+    // Give the budget one page to learn from, then run a job as fast as Telnyx allows.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refusedBefore = interactiveRefused;
+    let bulkDone = 0;
+    const startedAt = Date.now();
+    while (Date.now() - startedAt < 3_000) {
+      await rateBudget.acquire({ maxRps: 10 });
+      await getChannelPool();
+      bulkDone += 1;
+    }
+    stop = true;
+    await person;
+    expect(interactiveCalls).toBeGreaterThanOrEqual(12);
+    expect(interactiveRefused - refusedBefore).toBe(0);
+    expect(rateBudget.snapshot().reserve).toBeGreaterThanOrEqual(3);
+    // The job still moved at most of the rest of the window.
+    expect(bulkDone).toBeGreaterThanOrEqual(12);
+  });
 });
 
 describe("rateBudget on its own", () => {
@@ -117,10 +151,29 @@ describe("rateBudget on its own", () => {
     const pending = budget.acquire({ maxRps: 100, reserve: 2, signal: controller.signal });
     setTimeout(() => controller.abort(new Error("job cancelled")), 100);
     await expect(pending).rejects.toThrow("job cancelled");
-    // Without a reserve the two left are ours to use, then the window is spent.
-    await budget.acquire({ maxRps: 100 });
-    await budget.acquire({ maxRps: 100 });
+    // That one answer was someone's (no bulk grant was waiting for it): by default one is left to people.
+    expect(budget.snapshot().reserve).toBe(1);
+    // With no reserve the two left are ours to use, then the window is spent.
+    await budget.acquire({ maxRps: 100, reserve: 0 });
+    await budget.acquire({ maxRps: 100, reserve: 0 });
     expect(budget.snapshot().remaining).toBe(0);
+  });
+
+  it("tells people's answers from bulk ones by pairing each answer with an outstanding grant", () => {
+    const demand = new InteractiveDemand();
+    const t = 5_000_000;
+    demand.granted(t);
+    demand.answered(t + 10);
+    expect(demand.peakPerSecond(t + 20)).toBe(0);
+    demand.answered(t + 30);
+    demand.answered(t + 40);
+    expect(demand.peakPerSecond(t + 50)).toBe(2);
+    // A grant whose request never answered stops standing in for one after 10 s.
+    demand.granted(t + 100);
+    demand.answered(t + 10_200);
+    expect(demand.peakPerSecond(t + 10_300)).toBe(1);
+    // Five seconds on, people's past use no longer holds bulk work back.
+    expect(demand.peakPerSecond(t + 15_300)).toBe(0);
   });
 
   it("SUBDESK_BULK_MAX_RPS sets the default pace; nonsense and a bad maxRps are refused", async () => {
