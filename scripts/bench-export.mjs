@@ -9,12 +9,18 @@
 // Options: --accounts N (default 10000), --latency MS (default 100: the simulator holds every list answer
 // that long, a page time like Telnyx's; 0 for the bare simulator's few ms), --skip-build. Ports: TEST_PORT / TEST_SIM_PORT; build dir:
 // NEXT_DIST_DIR.
-import { availableParallelism } from "node:os";
-import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { MB, SAMPLE_EVERY_MS, describeGroup, downloadCsv, sleep, startSeparate } from "./lib/bench.mjs";
-import { buildApp, staleBuildReason } from "./lib/build.mjs";
-import { ROOT, TEST_DATA_DIR } from "./lib/paths.mjs";
+import {
+  MB,
+  SAMPLE_EVERY_MS,
+  describeGroup,
+  downloadCsv,
+  ensureBuilt,
+  printLoad,
+  sleep,
+  startSeparate,
+} from "./lib/bench.mjs";
+import { ROOT } from "./lib/paths.mjs";
 import { assertPortsFree, testServerAddress } from "./lib/test-server.mjs";
 
 const TARGET_RATIO = 1.1;
@@ -156,18 +162,12 @@ function printResult(result) {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  mkdirSync(TEST_DATA_DIR, { recursive: true });
-  const reason = staleBuildReason();
-  if (reason && !(options.skipBuild && reason !== "no .next/BUILD_ID")) {
-    console.log(`[bench] next build (${reason})`);
-    if (!buildApp()) throw new Error("next build failed");
-  }
+  ensureBuilt(options.skipBuild);
   await assertPortsFree();
   console.log(
     `[bench] export: ${options.accounts.toLocaleString("en")} accounts, every list page held ${options.latency} ms by the simulator, ports ${JSON.stringify(testServerAddress())}`,
   );
-  const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-  console.log(`[bench] load average before: ${load} (${availableParallelism()} cores)`);
+  printLoad();
   process.exitCode = printResult(await run(options)) ? 0 : 1;
 }
 

@@ -10,21 +10,20 @@
 //            control surface. Its memory figure includes the simulator producing the CSV.
 // Options: --mode separate|embedded|both (default both), --users N (default 50000), --skip-build.
 // Ports: TEST_PORT / TEST_SIM_PORT (as for npm test); build dir: NEXT_DIST_DIR.
-import { availableParallelism } from "node:os";
-import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
   Browser,
   MB,
   SAMPLE_EVERY_MS,
   describeGroup,
+  ensureBuilt,
+  printLoad,
   downloadCsv,
   groupRssBytes,
   sleep,
   startSeparate,
 } from "./lib/bench.mjs";
-import { buildApp, staleBuildReason } from "./lib/build.mjs";
-import { ROOT, TEST_DATA_DIR } from "./lib/paths.mjs";
+import { ROOT } from "./lib/paths.mjs";
 import {
   DEMO_PASSWORD,
   assertPortsFree,
@@ -173,12 +172,7 @@ function printResult(result) {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  mkdirSync(TEST_DATA_DIR, { recursive: true });
-  const reason = staleBuildReason();
-  if (reason && !(options.skipBuild && reason !== "no .next/BUILD_ID")) {
-    console.log(`[bench] next build (${reason})`);
-    if (!buildApp()) throw new Error("next build failed");
-  }
+  ensureBuilt(options.skipBuild);
   const modes = options.mode === "both" ? ["separate", "embedded"] : [options.mode];
   let isOnTarget = true;
   for (const mode of modes) {
@@ -186,9 +180,7 @@ async function main() {
     console.log(
       `[bench] ${mode}: ${options.users.toLocaleString("en")} users, ports ${JSON.stringify(testServerAddress())}`,
     );
-    // Timings on a shared machine depend on what else runs: say how busy it was.
-    const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-    console.log(`[bench] load average before: ${load} (${availableParallelism()} cores)`);
+    printLoad();
     const result = mode === "separate" ? await runSeparate(options) : await runEmbedded(options);
     isOnTarget = printResult(result) && isOnTarget;
   }

@@ -4,7 +4,9 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { NEXT_BIN, ROOT } from "./paths.mjs";
+import { availableParallelism } from "node:os";
+import { buildApp, staleBuildReason } from "./build.mjs";
+import { NEXT_BIN, ROOT, TEST_DATA_DIR } from "./paths.mjs";
 import {
   runPaths,
   runStamp,
@@ -224,4 +226,20 @@ export async function startSeparate({ name, simEnv, readyPath }) {
     await stop();
     throw error;
   }
+}
+
+/** Builds the app when it is stale (with --skip-build, only when there is no build at all). */
+export function ensureBuilt(skipBuild) {
+  mkdirSync(TEST_DATA_DIR, { recursive: true });
+  const reason = staleBuildReason();
+  if (reason && !(skipBuild && reason !== "no .next/BUILD_ID")) {
+    console.log(`[bench] next build (${reason})`);
+    if (!buildApp()) throw new Error("next build failed");
+  }
+}
+
+/** Timings on a shared machine depend on what else runs: say how busy it was. */
+export function printLoad() {
+  const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  console.log(`[bench] load average before: ${load} (${availableParallelism()} cores)`);
 }
