@@ -2,7 +2,7 @@
 
 import * as Switch from "@radix-ui/react-switch";
 import { Bookmark } from "lucide-react";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { Button } from "@/components/ui/button";
@@ -29,6 +29,7 @@ export function SaveViewButton({ list, query }: SaveViewButtonProps) {
   const [name, setName] = useState("");
   const [isShared, setIsShared] = useState(false);
   const switchId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const create = useCreateSavedView();
   const fields = create.error instanceof ApiError ? (create.error.fields ?? {}) : {};
   const otherProblems = Object.entries(fields).filter(([field]) => field !== "name");
@@ -40,15 +41,18 @@ export function SaveViewButton({ list, query }: SaveViewButtonProps) {
         : create.error.message
     : undefined;
 
+  // Radix gives focus back only to a Dialog.Trigger; this button opened the dialog, so it gets it back.
+  const returnFocus = () => setTimeout(() => buttonRef.current?.focus(), 0);
   const close = () => {
     if (create.isPending) return;
     create.reset();
     setIsOpen(false);
+    returnFocus();
   };
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setIsOpen(true)}>
+      <Button ref={buttonRef} variant="secondary" onClick={() => setIsOpen(true)}>
         <Bookmark aria-hidden className="size-4" />
         Save view
       </Button>
@@ -69,6 +73,7 @@ export function SaveViewButton({ list, query }: SaveViewButtonProps) {
                 setName("");
                 setIsShared(false);
                 setIsOpen(false);
+                returnFocus();
               },
             });
           }}

@@ -2,7 +2,7 @@
 
 import { Layers } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
@@ -20,15 +20,21 @@ export function ViewsButton({ list }: { list: SavedViewList }) {
   const [isOpen, setIsOpen] = useState(false);
   const [toDelete, setToDelete] = useState<SavedView | null>(null);
   const views = useListViews(list);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Radix gives focus back only to a Dialog.Trigger; this button opened the dialog, so it gets it back.
+  const setOpen = (open: boolean) => {
+    setIsOpen(open);
+    if (!open) setTimeout(() => buttonRef.current?.focus(), 0);
+  };
   return (
     <>
-      <Button variant="secondary" onClick={() => setIsOpen(true)}>
+      <Button ref={buttonRef} variant="secondary" onClick={() => setIsOpen(true)}>
         <Layers aria-hidden className="size-4" />
         Views{views.data ? ` (${views.data.length})` : ""}
       </Button>
       <Dialog
         open={isOpen}
-        onOpenChange={setIsOpen}
+        onOpenChange={setOpen}
         title={`Saved ${list} views`}
         description="Yours, and those colleagues share with the team."
       >
@@ -69,7 +75,13 @@ export function ViewsButton({ list }: { list: SavedViewList }) {
           </ul>
         )}
       </Dialog>
-      <DeleteViewDialog view={toDelete} onClose={() => setToDelete(null)} />
+      <DeleteViewDialog
+        view={toDelete}
+        onClose={() => {
+          setToDelete(null);
+          setTimeout(() => buttonRef.current?.focus(), 0);
+        }}
+      />
     </>
   );
 }
