@@ -213,16 +213,15 @@ export async function releaseAllLeases(db?: Db): Promise<void> {
     .where(inArray(jobs.status, ["queued", "running"]));
 }
 
-/** The next item to work on: one left running by a crash first (its state must be read), then pending. */
-export async function nextJobItem(jobId: string, db?: Db): Promise<JobItemRow | null> {
+/** The next items to work on, in order: any a crash left running (their state is read first), then pending. */
+export async function nextJobItems(jobId: string, limit: number, db?: Db): Promise<JobItemRow[]> {
   const database = db ?? (await getDb());
-  const [row] = await database
+  return database
     .select()
     .from(jobItems)
     .where(and(eq(jobItems.jobId, jobId), inArray(jobItems.status, ["pending", "running"])))
     .orderBy(asc(jobItems.position))
-    .limit(1);
-  return row ?? null;
+    .limit(limit);
 }
 
 export async function markItemRunning(
