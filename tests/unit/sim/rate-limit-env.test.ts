@@ -53,7 +53,8 @@ describe("SIM_RATE_LIMIT_RPS", () => {
         child.stdout.on("data", (chunk: Buffer) => {
           output += chunk.toString();
           const match = /listening at (http:\/\/\S+)\/v2/.exec(output);
-          if (match?.[1]) resolve(match[1]);
+          // The key is printed last: by then every start-up line is in.
+          if (match?.[1] && output.includes("API key:")) resolve(match[1]);
         });
         child.once("exit", () => reject(new Error(`the simulator exited: ${output}`)));
       });
