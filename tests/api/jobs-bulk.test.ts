@@ -8,6 +8,7 @@ import {
   resetRequestCounts,
   resetSim,
 } from "../support/sim-control";
+import { simUsers } from "../support/org-users";
 import { simAccounts, type SimAccount } from "./managed-accounts-fixtures";
 import { createJob, getJob, jobItems, jobReason, waitForEnd } from "./jobs-fixtures";
 
@@ -189,4 +190,30 @@ describe("a whole view as the target", () => {
     expect(await waitForEnd(admin, job.id)).toMatchObject({ status: "succeeded", done: disabled.length });
     expect((await simAccounts()).filter((account) => account.status === "disabled")).toHaveLength(0);
   }, 60_000);
+});
+
+describe("removing organization users", () => {
+  it("removes sub-users, refuses the owner as its own failed item, and goes on", async () => {
+    const users = await simUsers();
+    const owner = users.find((user) => user.record_type === "organization_owner")!;
+    const subUsers = users.filter((user) => user.record_type === "organization_sub_user").slice(0, 2);
+    const job = await createJob(admin, {
+      action: "org_user.remove",
+      target: { ids: [subUsers[0]!.id, owner.id, subUsers[1]!.id] },
+    });
+    expect(await waitForEnd(admin, job.id)).toMatchObject({ status: "partial", done: 2, failed: 1 });
+    const items = await jobItems(admin, job.id);
+    expect(items.map((item) => item.status)).toEqual(["done", "failed", "done"]);
+    expect(items[1]!.errorCode).toBe("conflict");
+    const left = new Set((await simUsers()).map((user) => user.id));
+    expect(left.has(owner.id)).toBe(true);
+    expect(subUsers.some((user) => left.has(user.id))).toBe(false);
+    // A support agent may not remove users in bulk any more than one at a time.
+    const refused = await support.post("/api/jobs", {
+      action: "org_user.remove",
+      target: { ids: [owner.id] },
+      reason: jobReason,
+    });
+    expect(refused.status).toBe(403);
+  });
 });
