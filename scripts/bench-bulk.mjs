@@ -7,7 +7,8 @@
 //   list p95     the accounts list, asked once a second by a person while the job runs (goal < 1 s)
 // then the same with the console killed (kill -9) about half way and started again on the same data.
 // Set-up: the simulator in its own process (it outlives the kill) and the console in live mode pointed at
-// it, on PGlite. Options: --accounts N (default 1000), --rps N (default 20), --skip-build.
+// it, on PGlite. Options: --accounts N (default 1000), --rps N (default 20), --no-reader (no list reads during
+// the job: the job's pace alone), --skip-build.
 // Ports: TEST_PORT / TEST_SIM_PORT; build dir: NEXT_DIST_DIR.
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -28,13 +29,14 @@ const TARGET_RATIO = 1.1;
 const TARGET_LIST_P95_MS = 1_000;
 
 function parseOptions(argv) {
-  const options = { accounts: 1_000, rps: 20, skipBuild: false };
+  const options = { accounts: 1_000, rps: 20, skipBuild: false, reader: true };
   for (let index = 0; index < argv.length; index += 1) {
     const [name, inline] = argv[index].split("=");
     if (name === "--accounts") options.accounts = Number(inline ?? argv[++index]);
     else if (name === "--rps") options.rps = Number(inline ?? argv[++index]);
     else if (name === "--skip-build") options.skipBuild = true;
-    else throw new Error(`Unknown option ${argv[index]}: use --accounts, --rps, --skip-build.`);
+    else if (name === "--no-reader") options.reader = false;
+    else throw new Error(`Unknown option ${argv[index]}: use --accounts, --rps, --no-reader, --skip-build.`);
   }
   if (!Number.isSafeInteger(options.accounts) || options.accounts < 1 || options.accounts > 10_000)
     throw new Error("--accounts: a whole number from 1 to 10000");
@@ -143,7 +145,7 @@ async function runOnce(setup, options, { killAt } = {}) {
   let downMs = 0;
   // A person using the console meanwhile: the accounts list once a second.
   const person = (async () => {
-    while (isRunning) {
+    while (isRunning && options.reader) {
       const at = performance.now();
       try {
         await api(setup, "GET", "/api/managed-accounts?pageSize=25");

@@ -84,14 +84,14 @@ describeEachDatabase("bulk jobs", (target) => {
     expect(await finishJob(job.id, null, db)).toMatchObject({ status: "cancelled", done: 1, cancelled: 3 });
   });
 
-  it("stores 10,000 targets in one job", async () => {
+  it("stores a job larger than one insert batch, every target in order", async () => {
     const db = target.db();
     const job = await insertJob(
-      { action: "account.disable", params: {}, reason: "big one", creator, targets: targets(10_000) },
+      { action: "account.disable", params: {}, reason: "big one", creator, targets: targets(4_500) },
       db,
     );
-    const page = await listJobItems(job.id, { page: 40, pageSize: 250 }, db);
-    expect(page.totalResults).toBe(10_000);
-    expect(page.rows.at(-1)?.position).toBe(9_999);
+    const page = await listJobItems(job.id, { page: 18, pageSize: 250 }, db);
+    expect(page.totalResults).toBe(4_500);
+    expect(page.rows.at(-1)?.position).toBe(4_499);
   }, 60_000);
 });
