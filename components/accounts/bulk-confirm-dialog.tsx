@@ -62,6 +62,16 @@ export function BulkConfirmDialog({
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const create = useCreateJob();
   const failure = create.error ? describeActionError(create.error) : undefined;
+  // Field messages with no field of their own here (the target, say) join the footer's message.
+  const shownFields = ["reason", "confirm", "params.channelLimit"];
+  const footerError = failure
+    ? [
+        failure.message,
+        ...Object.entries(failure.fields)
+          .filter(([field]) => !shownFields.includes(field))
+          .map(([, message]) => message),
+      ].join(" ")
+    : undefined;
   const count = selection.count;
   const countText = `${count} account${count === 1 ? "" : "s"}`;
   const phrase = confirmationText(action, count);
@@ -135,9 +145,8 @@ export function BulkConfirmDialog({
           action={action}
           params={params}
           onChange={setParams}
-          error={
-            errors.channelLimit ?? failure?.fields["params.channelLimit"] ?? failure?.fields.channelLimit
-          }
+          count={count}
+          error={errors.channelLimit ?? failure?.fields["params.channelLimit"]}
         />
         <ReasonField value={reason} onChange={setReason} error={errors.reason ?? failure?.fields.reason} />
         {needsTyping ? (
@@ -156,7 +165,7 @@ export function BulkConfirmDialog({
           </Field>
         ) : null}
         <DialogFooter
-          error={failure?.message}
+          error={footerError}
           isPending={create.isPending}
           confirmLabel={`${confirmLabels[action]} ${countText}`}
           pendingLabel="Starting the job…"

@@ -1,8 +1,10 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { channelPoolOptions } from "@/lib/queries/managed-accounts";
 import type { BulkAccountAction } from "./bulk-action-bar";
 
 /** What a bulk action changes: the same choices the single-account dialogs offer. */
@@ -37,15 +39,22 @@ export function toJobParams(
 export function BulkParamsFields({
   action,
   params,
+  count,
   onChange,
   error,
 }: {
   action: BulkAccountAction;
   params: BulkParams;
+  count: number;
   onChange: (params: BulkParams) => void;
   error?: string;
 }) {
   const id = useId();
+  const pool = useQuery({
+    ...channelPoolOptions(),
+    enabled: action === "account.channel_limit",
+    staleTime: 0,
+  });
   if (action === "account.enable") {
     return (
       <label className="flex items-start gap-2 text-sm">
@@ -70,7 +79,15 @@ export function BulkParamsFields({
       <Field
         label="Channel limit for every selected account"
         error={error}
-        hint="0 stops all outbound calling. A limit that would over-allocate the pool is refused before the job starts."
+        hint={
+          <>
+            {pool.data
+              ? `Pool headroom: ${pool.data.headroom} of ${pool.data.allocatable} channels free, for ${count} account${count === 1 ? "" : "s"}. `
+              : null}
+            0 stops all outbound calling. A limit that would over-allocate the pool is refused before the job
+            starts.
+          </>
+        }
       >
         <Input
           name="channelLimit"

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { formatAuditTime } from "@/components/audit/format-time";
 import { ApiError } from "@/lib/queries/fetch-json";
-import { isJobLive, jobOptions, refreshAfterJob } from "@/lib/queries/jobs";
+import { isJobLive, jobItemKeys, jobOptions, refreshAfterJob } from "@/lib/queries/jobs";
 import { JobControls } from "./job-controls";
 import { JobItemsTable } from "./job-items-table";
 import { describeJob } from "./job-labels";
@@ -24,9 +24,13 @@ export function JobDetail({ jobId }: { jobId: string }) {
   // When the job ends, the accounts it changed are stale everywhere (lists, details, the shell's badge).
   const wasLive = useRef(isLive);
   useEffect(() => {
-    if (wasLive.current && !isLive) refreshAfterJob(client);
+    if (wasLive.current && !isLive) {
+      refreshAfterJob(client);
+      // The items' last poll may predate the job's end: fetch their final states once more.
+      void client.invalidateQueries({ queryKey: jobItemKeys(jobId) });
+    }
     wasLive.current = isLive;
-  }, [isLive, client]);
+  }, [isLive, client, jobId]);
 
   if (!job) {
     if (query.isError) {

@@ -57,8 +57,16 @@ export function JobItemsTable({ jobId, isLive }: { jobId: string; isLive: boolea
                 <td className="px-4 py-2 whitespace-nowrap">
                   <RowLink href={`/accounts/${item.targetId}`}>{item.label ?? item.targetId}</RowLink>
                 </td>
-                <td className="px-4 py-2">
+                <td className="px-4 py-2 whitespace-nowrap">
                   <ItemStatusBadge status={item.status} />
+                  {item.auditId ? (
+                    <a
+                      href={`/audit?event=${item.auditId}`}
+                      className="ml-2 text-xs text-slate-500 underline dark:text-slate-400"
+                    >
+                      audit row
+                    </a>
+                  ) : null}
                 </td>
                 <td className="min-w-64 px-4 py-2 text-red-700 dark:text-red-300" data-testid="item-error">
                   {item.errorMessage ?? item.errorCode ?? ""}

@@ -22,8 +22,13 @@ export const jobKeys = {
   list: (query: JobListQuery) => [...jobKeys.lists(), query] as const,
   live: () => [...jobKeys.all, "live"] as const,
   detail: (id: string) => [...jobKeys.all, "detail", id] as const,
-  items: (id: string, query: JobItemListQuery) => [...jobKeys.all, "items", id, query] as const,
+  items: (id: string, query: JobItemListQuery) => [...jobItemKeys(id), query] as const,
 };
+
+/** Every cached page of one job's items. */
+export function jobItemKeys(id: string) {
+  return [...jobKeys.all, "items", id] as const;
+}
 
 // Polling: every 2 s while a job is live (the limit), never once it has finished.
 export const livePollMs = 2_000;
@@ -116,7 +121,7 @@ function useJobCommand(id: string, command: "cancel" | "retry-failed") {
     onSuccess: (job) => {
       client.setQueryData(jobKeys.detail(job.id), job);
       void client.invalidateQueries({ queryKey: jobKeys.detail(id) });
-      void client.invalidateQueries({ queryKey: [...jobKeys.all, "items", id] });
+      void client.invalidateQueries({ queryKey: jobItemKeys(id) });
       void client.invalidateQueries({ queryKey: jobKeys.lists() });
       void client.invalidateQueries({ queryKey: jobKeys.live() });
     },

@@ -15,8 +15,8 @@ test("select a page, disable it, watch the job to the end and download the resul
   const expected = select(await simAccounts(), { status: "enabled" }).slice(0, 10);
   await loginAs(page, "admin", "/accounts?status=enabled&pageSize=10");
   await expect(rowEmails(page)).toHaveText(expected.map((account) => account.email));
-  // Slow enough to see the job running (badge, pending count), quick enough for the suite.
-  await injectFault({ operation: "DisableManagedAccount", kind: "latency", ms: 400, times: 10 });
+  // Slow enough to see the job running (badge, progress), quick enough for the suite: 4 at a time, ~3 s.
+  await injectFault({ operation: "DisableManagedAccount", kind: "latency", ms: 1000, times: 10 });
 
   await page.getByRole("checkbox", { name: `Select ${expected[0]!.email}` }).check();
   await expect(page.getByTestId("selection-count")).toHaveText("1 account selected");
@@ -100,4 +100,36 @@ test("bulk actions a role may not take are disabled with the reason", async ({ p
   await expect(bar.getByRole("button", { name: "Disable" })).toBeEnabled();
   await expect(bar.getByRole("button", { name: "Custom pricing" })).toBeDisabled();
   await expect(bar.locator('[data-disabled-reason="Only an admin can do this."]')).toHaveCount(1);
+});
+
+test("enable with re-enabled connections, then one channel limit for all, each to the end", async ({
+  page,
+}) => {
+  const disabled = select(await simAccounts(), { status: "disabled" }).slice(0, 3);
+  await loginAs(page, "admin", "/accounts?status=disabled&pageSize=10");
+  for (const account of disabled) {
+    await page.getByRole("checkbox", { name: `Select ${account.email}` }).check();
+  }
+  await bulkBar(page).getByRole("button", { name: "Enable" }).click();
+  await page
+    .getByRole("dialog")
+    .getByLabel(/re-enable all of each account/)
+    .check();
+  await confirmBulk(page, { button: "Enable 3 accounts", reason: "e2e bulk enable" });
+  await expectJobStatus(page, "succeeded");
+  for (const account of disabled) expect((await simAccount(account.id)).status).toBe("enabled");
+
+  await page.goto("/accounts?status=enabled&pageSize=10");
+  const targets = select(await simAccounts(), { status: "enabled" }).slice(0, 3);
+  for (const account of targets) {
+    await page.getByRole("checkbox", { name: `Select ${account.email}` }).check();
+  }
+  await bulkBar(page).getByRole("button", { name: "Set channel limit" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(/Pool headroom: \d+ of \d+ channels free, for 3 accounts/);
+  await dialog.getByLabel(/Channel limit for every selected account/).fill("2");
+  await confirmBulk(page, { button: "Set limit on 3 accounts", reason: "e2e bulk limit" });
+  await expect(page.getByTestId("job-title")).toHaveText("Set channel limit to 2: 3 accounts");
+  await expectJobStatus(page, "succeeded");
+  for (const account of targets) expect((await simAccount(account.id)).channel_limit).toBe(2);
 });
