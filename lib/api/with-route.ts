@@ -91,7 +91,8 @@ export function withRoute<
         if (!isSameOriginRequest(request)) {
           throw new AppError("forbidden", "This request did not come from the console itself.");
         }
-        if (config.body && !isJsonRequest(request)) {
+        // A route without a body still refuses one declared as something else (a form post, text/plain).
+        if ((config.body || request.headers.has("content-type")) && !isJsonRequest(request)) {
           throw new AppError("unsupported_media_type", "Send the request body as application/json.");
         }
       }

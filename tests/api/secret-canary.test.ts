@@ -177,6 +177,16 @@ describe("with canary secrets in live mode", () => {
       reason,
       confirmEmail: removed.email,
     });
+    // A bulk job through the same code as the single actions; its items, CSV and controls are read below.
+    const jobBody = await send("POST /api/jobs", "/api/jobs", {
+      action: "account.pricing",
+      target: { ids: [accountId] },
+      params: { allowCustomPricing: false },
+      reason,
+    });
+    const jobId = (JSON.parse(jobBody) as { data?: { id?: string } }).data?.id ?? randomUUID();
+    await send("POST /api/jobs/[id]/cancel", `/api/jobs/${jobId}/cancel`, undefined);
+    await send("POST /api/jobs/[id]/retry-failed", `/api/jobs/${jobId}/retry-failed`, undefined);
     if (apiRouteKeys().includes("POST /api/staff")) {
       const staffBody = await send("POST /api/staff", "/api/staff", {
         email: `canary-staff-${randomUUID()}@example.com`,
@@ -214,6 +224,7 @@ describe("with canary secrets in live mode", () => {
       "/api/managed-accounts/[id]": accountId,
       "/api/org-users/[id]": subUsers[1]!.id,
       "/api/audit/[id]": auditList.data[0]!.id,
+      "/api/jobs/[id]": jobId,
     };
     const queries: Record<string, string[]> = {
       "GET /api/managed-accounts": ["?pageSize=250&includeCancelled=true", "?status=disabled"],
