@@ -38,6 +38,7 @@ const consolePages = [
   "/accounts",
   "/accounts/:account",
   "/accounts/new",
+  "/jobs",
   "/users",
   "/users/:user",
   "/users/review",
