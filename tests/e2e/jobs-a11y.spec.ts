@@ -17,7 +17,7 @@ async function seriousFindings(page: Page): Promise<string[]> {
     );
 }
 
-test("the selection bar, the bulk dialog, the job page and the jobs list have no serious axe finding", async ({
+test("the selection bar, the bulk dialog, and the job page have no serious axe finding (the jobs list is in the CSP/axe page walk)", async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -35,8 +35,5 @@ test("the selection bar, the bulk dialog, the job page and the jobs list have no
   await bulkBar(page).getByRole("button", { name: "Custom pricing" }).click();
   await confirmBulk(page, { button: "Change 10 accounts", reason: "e2e axe" });
   await expectJobStatus(page, "succeeded");
-  expect(await seriousFindings(page)).toEqual([]);
-  await page.goto("/jobs");
-  await expect(page.getByTestId("job-row").first()).toBeVisible();
   expect(await seriousFindings(page)).toEqual([]);
 });
