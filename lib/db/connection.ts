@@ -9,7 +9,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { Pool } from "pg";
+import { Pool, type PoolClient } from "pg";
 import { log } from "@/lib/log";
 import * as schema from "./schema";
 
@@ -28,6 +28,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** Raw SQL on the same connection(s), for pg-boss (lib/jobs/boss.ts): text without values may hold several statements. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Runs start-up schema work (our migrations, pg-boss's own) one instance at a time: several instances
+   * started together on one empty PostgreSQL would otherwise race to create the same schema objects.
+   */
+  serializeStartup<T>(work: () => Promise<T>): Promise<T>;
 }
 
 // Next runs from the repository root, and so do npm scripts and Vitest: the SQL ships beside the schema.
@@ -35,8 +40,8 @@ function migrationsFolder(): string {
   return process.env.SUBDESK_MIGRATIONS_DIR ?? path.join(process.cwd(), "lib", "db", "migrations");
 }
 
-// Any fixed 64-bit number shared by every instance: serialises migrations across a load-balanced fleet.
-const MIGRATION_LOCK_KEY = 727_401_113;
+// Any fixed 64-bit number shared by every instance: serialises start-up schema work across a fleet.
+const STARTUP_LOCK_KEY = 727_401_113;
 
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
@@ -71,7 +76,14 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     values?.length
       ? client.query(text, values)
       : ((await client.exec(text)).at(-1) ?? { rows: [] as unknown[] });
-  return { db: db as unknown as Db, driver: "pglite", close: () => client.close(), executeSql };
+  // One PGlite directory belongs to one process: nothing to serialise with.
+  return {
+    db: db as unknown as Db,
+    driver: "pglite",
+    close: () => client.close(),
+    executeSql,
+    serializeStartup: (work) => work(),
+  };
 }
 
 /**
@@ -111,22 +123,34 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   pool.on("error", (error) => {
     log.error("database connection lost", { database: describeDatabase({ url }), detail: error.message });
   });
-  try {
+  // A session-level lock on a connection of its own: the work may use any connection of the pool.
+  const serializeStartup = async <T>(work: (client: PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
-      await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-      await migratePg(drizzlePg(client), { migrationsFolder: migrationsFolder() });
+      await client.query("select pg_advisory_lock($1)", [STARTUP_LOCK_KEY]);
+      return await work(client);
     } finally {
-      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+      await client.query("select pg_advisory_unlock($1)", [STARTUP_LOCK_KEY]).catch(() => {});
       client.release();
     }
+  };
+  try {
+    await serializeStartup((client) =>
+      migratePg(drizzlePg(client), { migrationsFolder: migrationsFolder() }),
+    );
   } catch (error) {
     await pool.end();
     throw error;
   }
   const db = drizzlePg(pool, { schema });
   const executeSql = (text: string, values?: unknown[]) => pool.query(text, values);
-  return { db: db as unknown as Db, driver: "postgres", close: () => pool.end(), executeSql };
+  return {
+    db: db as unknown as Db,
+    driver: "postgres",
+    close: () => pool.end(),
+    executeSql,
+    serializeStartup: (work) => serializeStartup(() => work()),
+  };
 }
 
 export async function pingDatabase(db: Db): Promise<boolean> {

@@ -54,13 +54,17 @@ async function createEngine(): Promise<Engine> {
     maintenanceIntervalSeconds: Number(process.env.SUBDESK_JOB_MAINTENANCE_SECONDS ?? 15),
   });
   boss.on("error", (error: Error) => log.error("job engine error", { detail: error.message }));
-  await boss.start();
-  await boss.createQueue(JOB_QUEUE, {
-    name: JOB_QUEUE,
-    expireInSeconds: EXPIRE_SECONDS,
-    // A delivery that expired or failed comes back: the driver is idempotent, and it ends when the job does.
-    retryLimit: 10_000,
-    retryDelay: 1,
+  // pg-boss creates its schema on first start; two instances starting together on an empty PostgreSQL
+  // would race (a duplicate schema, a deadlock): one at a time, as for our own migrations.
+  await handle.serializeStartup(async () => {
+    await boss.start();
+    await boss.createQueue(JOB_QUEUE, {
+      name: JOB_QUEUE,
+      expireInSeconds: EXPIRE_SECONDS,
+      // A delivery that expired or failed comes back: the driver is idempotent, and it ends when the job does.
+      retryLimit: 10_000,
+      retryDelay: 1,
+    });
   });
   const engine: Engine = { boss, instanceId: randomUUID().slice(0, 8), isStopping: false };
   for (let index = 0; index < WORKERS; index++) {
