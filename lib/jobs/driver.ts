@@ -62,15 +62,18 @@ export async function driveJob(jobId: string, owner: string, options: DriveOptio
     return current && ["queued", "running"].includes(current.status) ? "elsewhere" : "finished";
   }
   const state: LeaseState = { isLost: false, cancelRequested: job.cancelRequested };
+  // Ends a wait for the rate budget at once when the job is cancelled, taken over or the process stops.
+  const halt = new AbortController();
   const refresh = async () => {
     const lease = await renewLease(jobId, owner, LEASE_MS);
     if (!lease) state.isLost = true;
     else state.cancelRequested = lease.cancelRequested;
+    if (state.isLost || state.cancelRequested || options.isStopping()) halt.abort();
   };
   // Keeps the lease alive through slow items and notices a cancel while a batch runs.
   const keeper = setInterval(() => void refresh().catch(() => undefined), Math.min(1_000, LEASE_MS / 3));
   try {
-    return await driveClaimed(job, owner, state, refresh, Date.now() + options.sliceMs, options);
+    return await driveClaimed(job, owner, state, refresh, halt.signal, Date.now() + options.sliceMs, options);
   } finally {
     clearInterval(keeper);
   }
@@ -90,6 +93,7 @@ async function driveClaimed(
   owner: string,
   state: LeaseState,
   refresh: () => Promise<void>,
+  halted: AbortSignal,
   deadline: number,
   options: DriveOptions,
 ): Promise<DriveResult> {
@@ -115,8 +119,14 @@ async function driveClaimed(
     await runPool(state.cancelRequested ? leftRunning : batch, CONCURRENCY, async (item) => {
       if (!isWanted(item)) return;
       // Paced at SUBDESK_BULK_MAX_RPS and by Telnyx's own rate-limit figures (lib/telnyx/rate-budget.ts).
-      await rateBudget.acquire();
-      if (!isWanted(item)) return;
+      // After a cancel only items already in flight are settled: they do not wait for a new slot.
+      if (!state.cancelRequested) {
+        const isGranted = await rateBudget.acquire({ signal: halted }).then(
+          () => true,
+          () => false,
+        );
+        if (!isGranted || !isWanted(item)) return;
+      }
       const result = await runItem(job, item);
       if (result.outcome === "retry") {
         // The item stays running; the next batch reads its state first and tries it again.

@@ -10,7 +10,7 @@ import {
 } from "../support/sim-control";
 import { simUsers } from "../support/org-users";
 import { simAccounts, type SimAccount } from "./managed-accounts-fixtures";
-import { createJob, getJob, jobItems, jobReason, waitForEnd } from "./jobs-fixtures";
+import { createJob, getJob, jobItems, jobReason, waitForEnd, waitForNoLiveJobs } from "./jobs-fixtures";
 
 // Bulk jobs against the shared server and its simulator: counts that match what really happened at
 // "Telnyx", one audit row per item linked to the job, cancel, and retry of the failed items.
@@ -19,8 +19,9 @@ let support: ApiClient;
 let accounts: SimAccount[];
 
 beforeAll(async () => {
-  await resetSim({ accounts: 60 });
   admin = await signIn("admin");
+  await waitForNoLiveJobs(admin);
+  await resetSim({ accounts: 60 });
   support = await signIn("support");
   accounts = (await simAccounts()).filter((account) => account.status === "enabled");
   expect(accounts.length).toBeGreaterThanOrEqual(36);
@@ -116,6 +117,7 @@ describe("retry failed", () => {
 describe("cancel", () => {
   it("finishes the item in flight and marks the rest cancelled", async () => {
     const targets = accounts.slice(0, 20);
+    await resetRequestCounts();
     // Slow answers keep the job running long enough to cancel it mid-way.
     await injectFault({ operation: "UpdateManagedAccount", kind: "latency", ms: 400, times: 20 });
     try {

@@ -59,3 +59,20 @@ export async function jobItems(client: ApiClient, id: string): Promise<JobItemVi
 export async function jobCount(client: ApiClient): Promise<number> {
   return (await client.getJson<{ meta: { totalResults: number } }>("/api/jobs?pageSize=1")).meta.totalResults;
 }
+
+/** Waits until no job is queued or running: one left by an earlier file would call the simulator meanwhile. */
+export async function waitForNoLiveJobs(client: ApiClient, timeoutMs = 50_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const live = await Promise.all(
+      ["queued", "running"].map(
+        async (status) =>
+          (await client.getJson<{ meta: { totalResults: number } }>(`/api/jobs?status=${status}&pageSize=1`))
+            .meta.totalResults,
+      ),
+    );
+    if (live.every((count) => count === 0)) return;
+    if (Date.now() > deadline) throw new Error("Jobs from an earlier test are still running.");
+    await sleep(250);
+  }
+}
