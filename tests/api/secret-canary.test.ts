@@ -197,6 +197,15 @@ describe("with canary secrets in live mode", () => {
       const staffId = (JSON.parse(staffBody) as { data?: { id?: string } }).data?.id ?? randomUUID();
       await send("PATCH /api/staff/[id]", `/api/staff/${staffId}`, { role: "support" });
     }
+    // A saved view of the accounts list, saved and deleted again.
+    const viewBody = await send("POST /api/views", "/api/views", {
+      name: `Canary view ${randomUUID().slice(0, 8)}`,
+      list: "accounts",
+      shared: false,
+      query: { status: "disabled" },
+    });
+    const viewId = (JSON.parse(viewBody) as { data?: { id?: string } }).data?.id ?? randomUUID();
+    await send("DELETE /api/views/[id]", `/api/views/${viewId}`, undefined);
     // An upstream failure's answer and log lines are a classic place for a key to slip into.
     await fetch(`${simBase}/__sim/faults`, {
       method: "POST",
