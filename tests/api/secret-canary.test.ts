@@ -177,16 +177,34 @@ describe("with canary secrets in live mode", () => {
       reason,
       confirmEmail: removed.email,
     });
-    // A bulk job through the same code as the single actions; its items, CSV and controls are read below.
-    const jobBody = await send("POST /api/jobs", "/api/jobs", {
+    // Bulk jobs through the same code as the single actions; their items, CSV and controls are read below.
+    // One fails (an id Telnyx does not know) and is retried; one is cancelled while Telnyx is slow.
+    const failingBody = await send("POST /api/jobs", "/api/jobs", {
+      action: "account.pricing",
+      target: { ids: [randomUUID()] },
+      params: { allowCustomPricing: false },
+      reason,
+    });
+    const jobId = (JSON.parse(failingBody) as { data: { id: string } }).data.id;
+    for (let tries = 0; tries < 100; tries++) {
+      const { data } = (await (await admin.get(`/api/jobs/${jobId}`)).json()) as { data: { status: string } };
+      if (!["queued", "running"].includes(data.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await send("POST /api/jobs/[id]/retry-failed", `/api/jobs/${jobId}/retry-failed`, undefined);
+    await fetch(`${simBase}/__sim/faults`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ operation: "UpdateManagedAccount", kind: "latency", ms: 2_000, times: 1 }),
+    });
+    const slowBody = await send("POST /api/jobs", "/api/jobs", {
       action: "account.pricing",
       target: { ids: [accountId] },
       params: { allowCustomPricing: false },
       reason,
     });
-    const jobId = (JSON.parse(jobBody) as { data?: { id?: string } }).data?.id ?? randomUUID();
-    await send("POST /api/jobs/[id]/cancel", `/api/jobs/${jobId}/cancel`, undefined);
-    await send("POST /api/jobs/[id]/retry-failed", `/api/jobs/${jobId}/retry-failed`, undefined);
+    const slowId = (JSON.parse(slowBody) as { data: { id: string } }).data.id;
+    await send("POST /api/jobs/[id]/cancel", `/api/jobs/${slowId}/cancel`, undefined);
     if (apiRouteKeys().includes("POST /api/staff")) {
       const staffBody = await send("POST /api/staff", "/api/staff", {
         email: `canary-staff-${randomUUID()}@example.com`,
