@@ -130,7 +130,12 @@ export function BulkConfirmDialog({
                 ? `The first ${shownAccounts} of ${count}:`
                 : "Selected:"}
           </p>
-          <ul className="mt-1 max-h-32 list-disc overflow-y-auto pl-5 text-slate-600 dark:text-slate-300">
+          {/* Long emails can make the list scroll: focusable, so a keyboard can scroll it too. */}
+          <ul
+            tabIndex={0}
+            aria-label="Accounts in this job"
+            className="mt-1 max-h-32 list-disc overflow-y-auto rounded pl-5 text-slate-600 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-300"
+          >
             {first.map((account) => (
               <li key={account.id} className="break-all">
                 {account.email} <span className="text-slate-500">· {account.organizationName}</span>

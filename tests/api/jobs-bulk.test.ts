@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_ACCOUNTS } from "@/lib/sim";
 import { signIn, type ApiClient } from "../support/api-client";
 import { listAuditRows } from "../support/audit-rows";
 import {
@@ -25,6 +26,12 @@ beforeAll(async () => {
   support = await signIn("support");
   accounts = (await simAccounts()).filter((account) => account.status === "enabled");
   expect(accounts.length).toBeGreaterThanOrEqual(36);
+});
+
+// The simulator keeps the last size it was reset to: later files and the browser tests expect the seed's.
+afterAll(async () => {
+  await waitForNoLiveJobs(admin);
+  await resetSim({ accounts: DEFAULT_ACCOUNTS });
 });
 
 describe("a job of 30 disables", () => {
