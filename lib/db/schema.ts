@@ -254,3 +254,58 @@ export const jobItems = pgTable(
 export type JobRow = typeof jobs.$inferSelect;
 export type JobItemRow = typeof jobItems.$inferSelect;
 export type { JobAction, JobItemStatus, JobStatus } from "../schemas/jobs";
+
+// An access review campaign: the people flagged by the access review when it started, frozen as its items,
+// each decided keep (with a reason) or remove. Removals run as one org_user.remove job (job_id on the item).
+export const accessReviewStatuses = ["open", "closed"] as const;
+export const accessReviewDecisions = ["keep", "remove"] as const;
+
+export const accessReviews = pgTable(
+  "access_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    ownerStaffId: uuid("owner_staff_id")
+      .notNull()
+      .references(() => staff.id),
+    dueDate: text("due_date").notNull(),
+    status: text("status", { enum: accessReviewStatuses }).notNull().default("open"),
+    createdAt: createdAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by"),
+  },
+  (table) => [
+    index("access_reviews_created_at_idx").on(table.createdAt),
+    check("access_reviews_status_check", sql`${table.status} in ('open', 'closed')`),
+  ],
+);
+
+export const accessReviewItems = pgTable(
+  "access_review_items",
+  {
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => accessReviews.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    orgUserId: text("org_user_id").notNull(),
+    email: text("email").notNull(),
+    flags: jsonb("flags").$type<string[]>().notNull(),
+    decision: text("decision", { enum: accessReviewDecisions }),
+    reason: text("reason"),
+    decidedBy: uuid("decided_by"),
+    decidedByEmail: text("decided_by_email"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    jobId: uuid("job_id"),
+  },
+  (table) => [
+    primaryKey({ columns: [table.reviewId, table.position] }),
+    uniqueIndex("access_review_items_user_key").on(table.reviewId, table.orgUserId),
+    check(
+      "access_review_items_decision_check",
+      sql`${table.decision} is null or ${table.decision} in ('keep', 'remove')`,
+    ),
+  ],
+);
+
+export type AccessReviewRow = typeof accessReviews.$inferSelect;
+export type AccessReviewItemRow = typeof accessReviewItems.$inferSelect;
