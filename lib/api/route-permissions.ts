@@ -40,6 +40,16 @@ export const routePermissions = {
   "GET /api/views": "accounts.read",
   "POST /api/views": "accounts.read",
   "DELETE /api/views/[id]": "accounts.read",
+  // Access review campaigns: recording keeps and proposing removals is a reviewer's work, and both roles that
+  // hold users.export (admin, support) already take the whole user list out as evidence; the removal job
+  // itself needs users.remove (admin).
+  "GET /api/access-reviews": "users.read",
+  "POST /api/access-reviews": "users.export",
+  "GET /api/access-reviews/[id]": "users.read",
+  "POST /api/access-reviews/[id]/decisions": "users.export",
+  "POST /api/access-reviews/[id]/remove": "users.remove",
+  "POST /api/access-reviews/[id]/close": "users.export",
+  "GET /api/access-reviews/[id]/decisions.csv": "users.export",
 } as const satisfies Record<string, Permission | null>;
 
 export type RouteKey = keyof typeof routePermissions;

@@ -54,6 +54,11 @@ const sampleIdFor: Record<string, (admin: ApiClient) => Promise<string>> = {
     }
     throw new Error("The sample job did not end.");
   },
+  // A campaign of the people flagged now (the start reads the simulator's groups report).
+  "/api/access-reviews/[id]": async (admin) => {
+    const created = await admin.post("/api/access-reviews", { name: "Route matrix", dueDate: "2030-01-01" });
+    return ((await created.json()) as { data: { id: string } }).data.id;
+  },
 };
 
 const clients = {} as Record<Role, ApiClient>;
@@ -64,6 +69,8 @@ beforeAll(async () => {
   for (const role of ROLES) clients[role] = await signIn(role);
   // Made up front: the sample job calls the simulator, which a 401 case must not see.
   resolvedIds.set("/api/jobs/[id]", await sampleIdFor["/api/jobs/[id]"]!(clients.admin));
+  const review = "/api/access-reviews/[id]";
+  resolvedIds.set(review, await sampleIdFor[review]!(clients.admin));
 });
 
 /** The URL for one case: GETs get a real object, mutations a random valid UUID (nothing to change). */
@@ -136,8 +143,11 @@ describe.each(cases.filter((entry) => isKnown(entry.key)))("$key", (entry) => {
       if (allowed && SAFE.has(entry.method)) expect(response.status, detail).toBeLessThan(300);
       // A DELETE has no body to refuse: its random id is simply not found. Neither is a random job's
       // (cancel and retry-failed take no body; the job's action decides the permission).
-      const refusals =
-        entry.method === "DELETE" || entry.path.startsWith("/api/jobs/[id]/") ? [404] : [400, 422];
+      // Nor is a random access review's (remove and close take no body either).
+      const noBody =
+        entry.path.startsWith("/api/jobs/[id]/") ||
+        /^\/api\/access-reviews\/\[id\]\/(remove|close)$/.test(entry.path);
+      const refusals = entry.method === "DELETE" || noBody ? [404] : [400, 422];
       if (allowed && !SAFE.has(entry.method)) expect(refusals, detail).toContain(response.status);
     },
   );

@@ -224,6 +224,27 @@ describe("with canary secrets in live mode", () => {
     });
     const viewId = (JSON.parse(viewBody) as { data?: { id?: string } }).data?.id ?? randomUUID();
     await send("DELETE /api/views/[id]", `/api/views/${viewId}`, undefined);
+    // An access review campaign: started, one person kept, one decided remove and removed by its job, closed.
+    const reviewBody = await send("POST /api/access-reviews", "/api/access-reviews", {
+      name: "Canary review",
+      dueDate: "2030-01-01",
+    });
+    const reviewId = (JSON.parse(reviewBody) as { data: { id: string } }).data.id;
+    const { items } = (await (await admin.get(`/api/access-reviews/${reviewId}?pageSize=250`)).json()) as {
+      items: { id: string }[];
+    };
+    const subUserIds = new Set(subUsers.map((candidate) => candidate.id));
+    const [kept, toRemove] = items.filter((item) => subUserIds.has(item.id) && item.id !== subUsers[1]!.id);
+    const decide = (itemIds: string[], decision: string) =>
+      send("POST /api/access-reviews/[id]/decisions", `/api/access-reviews/${reviewId}/decisions`, {
+        itemIds,
+        decision,
+        reason,
+      });
+    await decide([kept!.id], "keep");
+    await decide([toRemove!.id], "remove");
+    await send("POST /api/access-reviews/[id]/remove", `/api/access-reviews/${reviewId}/remove`, undefined);
+    await send("POST /api/access-reviews/[id]/close", `/api/access-reviews/${reviewId}/close`, undefined);
     // An upstream failure's answer and log lines are a classic place for a key to slip into.
     await fetch(`${simBase}/__sim/faults`, {
       method: "POST",
@@ -252,6 +273,7 @@ describe("with canary secrets in live mode", () => {
       "/api/org-users/[id]": subUsers[1]!.id,
       "/api/audit/[id]": auditList.data[0]!.id,
       "/api/jobs/[id]": jobId,
+      "/api/access-reviews/[id]": reviewId,
     };
     const queries: Record<string, string[]> = {
       "GET /api/managed-accounts": ["?pageSize=250&includeCancelled=true", "?status=disabled"],

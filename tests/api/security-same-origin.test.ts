@@ -47,6 +47,8 @@ function validRequest(key: string): { path: string; body: unknown } {
       password: `pw-${randomUUID()}`,
     },
     "PATCH /api/staff/[id]": { role: "admin" },
+    "POST /api/access-reviews": { name: "Cross site review", dueDate: "2030-01-01" },
+    "POST /api/access-reviews/[id]/decisions": { itemIds: [user.id], decision: "keep", reason },
   };
   return { path: path.replace("[id]", id), body: bodies[key] ?? {} };
 }
