@@ -30,6 +30,7 @@ const reviewColumns = {
   name: accessReviews.name,
   ownerId: accessReviews.ownerStaffId,
   ownerName: staff.name,
+  ownerEmail: staff.email,
   dueDate: accessReviews.dueDate,
   status: accessReviews.status,
   createdAt: accessReviews.createdAt,

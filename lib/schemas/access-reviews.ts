@@ -75,6 +75,8 @@ export const accessReviewSchema = z.strictObject({
   name: z.string(),
   ownerId: z.string(),
   ownerName: z.string(),
+  /** The page lets the owner (or an admin) close it. */
+  ownerEmail: z.string(),
   dueDate: z.string(),
   status: z.enum(accessReviewStatuses),
   overdue: z.boolean(),

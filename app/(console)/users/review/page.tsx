@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { ReviewCampaigns } from "@/components/access-reviews/review-campaigns";
 import { AccessReview } from "@/components/users/access-review";
 import { ForbiddenPanel } from "@/components/users/forbidden-panel";
 import { UsersPageHeader } from "@/components/users/users-page-header";
@@ -38,7 +39,10 @@ export default async function AccessReviewPage({
         description="Users who never signed in or not for 90 days, and users who bypass single sign-on."
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <AccessReview />
+        <div className="flex flex-col gap-6">
+          <ReviewCampaigns />
+          <AccessReview />
+        </div>
       </HydrationBoundary>
     </>
   );
