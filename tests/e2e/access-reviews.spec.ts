@@ -110,3 +110,21 @@ test("a review campaign: start, keep one, remove two at once, run the removals, 
   expect(byId.get(first!.id)![3]).toBe("remove");
   expect(byId.get(first!.id)![8]).toBe("done");
 });
+
+test("support records decisions, but the removal job shows disabled with the reason", async ({ page }) => {
+  await loginAs(page, "support", "/users/review");
+  await page.getByRole("button", { name: "Start a review" }).click();
+  const start = page.getByRole("dialog", { name: "Start an access review" });
+  await start.getByLabel("Name").fill("Support's review");
+  await start.getByRole("button", { name: "Start review" }).click();
+  const panel = page.getByTestId("campaign-panel");
+  await panel.getByRole("checkbox", { name: "Select this page" }).check();
+  await panel.getByRole("button", { name: "Remove selected" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Mark for removal" }).click();
+  // The page's people are proposed for removal: the job waits for an admin.
+  await expect(
+    panel
+      .locator('[data-disabled-reason="Only an admin can do this."]')
+      .getByRole("button", { name: /^Run removals \([1-9]/ }),
+  ).toBeDisabled();
+});
