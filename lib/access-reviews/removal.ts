@@ -1,7 +1,8 @@
 // The campaign's removals as ONE org_user.remove job through the job engine (lib/jobs), then tied to items.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
-import { pendingRemovals, setRemovalJob } from "@/lib/db/access-reviews";
+import { claimRemovals, settleRemovalClaim } from "@/lib/db/access-reviews";
 import type { JobRow } from "@/lib/db/jobs";
 import { createJob, type JobRequestContext } from "@/lib/jobs/create-job";
 import type { AccessReview } from "@/lib/schemas/access-reviews";
@@ -11,7 +12,8 @@ export async function startRemovalJob(
   review: AccessReview,
   context: JobRequestContext,
 ): Promise<{ job: JobRow; count: number }> {
-  const targets = await pendingRemovals(review.id);
+  const claim = randomUUID();
+  const targets = await claimRemovals(review.id, claim);
   if (targets.length === 0) {
     throw new AppError("conflict", "No one in this review is waiting to be removed.");
   }
@@ -24,12 +26,14 @@ export async function startRemovalJob(
     reason: `Access review "${review.name}": decided remove`.slice(0, 500),
     confirm: confirmationText("org_user.remove", count),
   });
-  // createJob checks users.remove again and writes the job's own audit row.
-  const job = await createJob(body, context);
-  await setRemovalJob(
-    review.id,
-    targets.map((target) => target.orgUserId),
-    job.id,
-  );
+  let job: JobRow;
+  try {
+    // createJob checks users.remove again and writes the job's own audit row.
+    job = await createJob(body, context);
+  } catch (error) {
+    await settleRemovalClaim(review.id, claim, null);
+    throw error;
+  }
+  await settleRemovalClaim(review.id, claim, job.id);
   return { job, count };
 }

@@ -237,15 +237,20 @@ export async function decideAccessReviewItems(
   });
 }
 
-/** The people decided remove whose removal has not started: the removal job's targets. */
-export async function pendingRemovals(
+/**
+ * Claims the people decided remove whose removal has not started, under a claim id, in one statement: two
+ * clicks at once cannot both take them (the second finds no one). The claim becomes the job's id once the
+ * job exists, or is released if it could not be started.
+ */
+export async function claimRemovals(
   reviewId: string,
+  claim: string,
   db?: Db,
 ): Promise<{ orgUserId: string; email: string }[]> {
   const database = await dbOf(db);
-  return database
-    .select({ orgUserId: accessReviewItems.orgUserId, email: accessReviewItems.email })
-    .from(accessReviewItems)
+  const rows = await database
+    .update(accessReviewItems)
+    .set({ jobId: claim })
     .where(
       and(
         eq(accessReviewItems.reviewId, reviewId),
@@ -253,27 +258,26 @@ export async function pendingRemovals(
         isNull(accessReviewItems.jobId),
       ),
     )
-    .orderBy(asc(accessReviewItems.position));
+    .returning({
+      orgUserId: accessReviewItems.orgUserId,
+      email: accessReviewItems.email,
+      position: accessReviewItems.position,
+    });
+  return rows.sort((a, b) => a.position - b.position).map(({ orgUserId, email }) => ({ orgUserId, email }));
 }
 
-/** Ties the removal job to its items; only those still without a job (a second click cannot re-tie). */
-export async function setRemovalJob(
+/** Turns a claim into the removal job's id, or releases it (null) when the job was refused. */
+export async function settleRemovalClaim(
   reviewId: string,
-  orgUserIds: string[],
-  jobId: string,
+  claim: string,
+  jobId: string | null,
   db?: Db,
 ): Promise<number> {
   const database = await dbOf(db);
   const rows = await database
     .update(accessReviewItems)
     .set({ jobId })
-    .where(
-      and(
-        eq(accessReviewItems.reviewId, reviewId),
-        inArray(accessReviewItems.orgUserId, orgUserIds),
-        isNull(accessReviewItems.jobId),
-      ),
-    )
+    .where(and(eq(accessReviewItems.reviewId, reviewId), eq(accessReviewItems.jobId, claim)))
     .returning({ id: accessReviewItems.orgUserId });
   return rows.length;
 }

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import {
   allAccessReviewItems,
+  claimRemovals,
   closeAccessReview,
   decideAccessReviewItems,
   getAccessReviewOrThrow,
   insertAccessReview,
   listAccessReviewItems,
-  pendingRemovals,
-  setRemovalJob,
+  settleRemovalClaim,
 } from "@/lib/db/access-reviews";
 import type { Db } from "@/lib/db/connection";
 import { insertStaff } from "@/lib/db/staff";
@@ -96,12 +96,18 @@ describeEachDatabase("access reviews", (target) => {
       { itemIds: [items[0]!.orgUserId, items[1]!.orgUserId], decision: "remove", decider: me },
       db,
     );
-    const pending = await pendingRemovals(review.id, db);
-    expect(pending.map((row) => row.orgUserId)).toEqual([items[0]!.orgUserId, items[1]!.orgUserId]);
-    const ids = pending.map((row) => row.orgUserId);
-    expect(await setRemovalJob(review.id, ids, randomUUID(), db)).toBe(2);
-    expect(await setRemovalJob(review.id, ids, randomUUID(), db)).toBe(0);
-    expect(await pendingRemovals(review.id, db)).toEqual([]);
+    const claims = [randomUUID(), randomUUID()];
+    const results = await Promise.all(claims.map((claim) => claimRemovals(review.id, claim, db)));
+    // Two runs at once: one takes both people, the other finds no one.
+    expect(results.map((rows) => rows.length).sort()).toEqual([0, 2]);
+    const winner = results[0]!.length === 2 ? 0 : 1;
+    expect(results[winner]!.map((row) => row.orgUserId)).toEqual([items[0]!.orgUserId, items[1]!.orgUserId]);
+    // A refused job releases its claim; the people can be claimed again, then tied to the job.
+    expect(await settleRemovalClaim(review.id, claims[winner]!, null, db)).toBe(2);
+    const again = randomUUID();
+    expect(await claimRemovals(review.id, again, db)).toHaveLength(2);
+    expect(await settleRemovalClaim(review.id, again, randomUUID(), db)).toBe(2);
+    expect(await claimRemovals(review.id, randomUUID(), db)).toEqual([]);
     await expect(
       decideAccessReviewItems(
         review.id,
