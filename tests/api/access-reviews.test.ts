@@ -184,6 +184,7 @@ describe("access review campaigns", () => {
     );
     expect((await auditRows(admin, "access_review.close", review.id))[0]).toMatchObject({
       outcome: "success",
+      targetLabel: `${review.name} (${items.length - 2} left undecided)`,
     });
 
     expect((await viewer.get(`/api/access-reviews/${review.id}/decisions.csv`)).status).toBe(403);

@@ -24,6 +24,7 @@ export const POST = withRoute(
       throw new AppError("forbidden", "Only the review's owner or an admin can close it.");
     }
     const { undecided } = await closeAccessReview(review.id, staff.staffId);
+    setAuditTarget({ label: `${review.name} (${undecided.length} left undecided)` });
     return { data: { ...(await getAccessReviewOrThrow(review.id)), undecided } };
   },
 );
