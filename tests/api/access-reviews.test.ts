@@ -159,7 +159,7 @@ describe("access review campaigns", () => {
     expect(
       (await decide(admin, review.id, { itemIds: [removed[0]!.id], decision: "keep", reason })).status,
     ).toBe(409);
-  });
+  }, 150_000);
 
   it("closes for the owner or an admin with the undecided listed, and exports formula-safe CSV evidence", async () => {
     const review = await started(support);

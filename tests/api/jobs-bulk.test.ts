@@ -87,7 +87,7 @@ describe("a job of 30 disables", () => {
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toMatch(/^position,target_id,label,status/);
     expect(lines).toHaveLength(31);
-  }, 60_000);
+  }, 150_000);
 });
 
 describe("retry failed", () => {
@@ -118,7 +118,7 @@ describe("retry failed", () => {
     } finally {
       await clearFaults();
     }
-  }, 60_000);
+  }, 150_000);
 });
 
 describe("cancel", () => {
@@ -150,7 +150,7 @@ describe("cancel", () => {
     } finally {
       await clearFaults();
     }
-  }, 60_000);
+  }, 150_000);
 
   it("needs the action's permission: support may not cancel a pricing job", async () => {
     const job = await createJob(admin, {
@@ -160,7 +160,7 @@ describe("cancel", () => {
     });
     expect((await support.post(`/api/jobs/${job.id}/cancel`)).status).toBe(403);
     await waitForEnd(admin, job.id);
-  });
+  }, 150_000);
 });
 
 describe("GET /api/jobs", () => {
@@ -198,7 +198,7 @@ describe("a whole view as the target", () => {
     expect(job.total).toBe(disabled.length);
     expect(await waitForEnd(admin, job.id)).toMatchObject({ status: "succeeded", done: disabled.length });
     expect((await simAccounts()).filter((account) => account.status === "disabled")).toHaveLength(0);
-  }, 60_000);
+  }, 150_000);
 });
 
 describe("removing organization users", () => {
@@ -224,5 +224,5 @@ describe("removing organization users", () => {
       reason: jobReason,
     });
     expect(refused.status).toBe(403);
-  });
+  }, 150_000);
 });

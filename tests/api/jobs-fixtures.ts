@@ -42,7 +42,9 @@ export async function getJob(client: ApiClient, id: string): Promise<JobView> {
   return (await client.getJson<{ data: JobView }>(`/api/jobs/${id}`)).data;
 }
 
-export async function waitForEnd(client: ApiClient, id: string, timeoutMs = 30_000): Promise<JobView> {
+// Generous: an earlier test may leave Telnyx's Retry-After (e.g. the 9 s one in managed-accounts-upstream) in the
+// server's rate budget, and bulk work rightly waits it out before its first item.
+export async function waitForEnd(client: ApiClient, id: string, timeoutMs = 90_000): Promise<JobView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await getJob(client, id);
