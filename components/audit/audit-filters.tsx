@@ -12,7 +12,7 @@ import { TextFilter } from "./text-filter";
 // inputClassName is full-width; these controls keep their own width.
 const fixedWidthInput = inputClassName.replace("w-full", "");
 
-const actionFamilies = ["account.*", "org_user.*", "staff.*", "auth.*"];
+const actionFamilies = ["account.*", "org_user.*", "job.*", "access_review.*", "staff.*", "auth.*"];
 
 export type AuditFilterChange = Partial<Omit<AuditUrlState, "page" | "pageSize">>;
 

@@ -23,6 +23,17 @@ export const knownAuditActions = [
   "auth.login_failed",
   "auth.logout",
   "authz.denied",
+  "job.account.disable",
+  "job.account.enable",
+  "job.account.channel_limit",
+  "job.account.pricing",
+  "job.org_user.remove",
+  "job.cancel",
+  "view.create",
+  "view.delete",
+  "access_review.start",
+  "access_review.decide",
+  "access_review.close",
 ] as const;
 
 // A date, or a date and time with an optional offset. No offset means UTC: the page says so, and the
