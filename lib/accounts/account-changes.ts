@@ -9,8 +9,8 @@ import type { ChannelLimit, ManagedAccount } from "@/lib/schemas/managed-account
 import {
   disableManagedAccount,
   enableManagedAccount,
-  forgetAccountStatuses,
   getChannelPool,
+  noteAccountStatus,
   updateGlobalChannelLimit,
   updateManagedAccountPricing,
 } from "@/lib/telnyx/managed-accounts";
@@ -33,27 +33,23 @@ async function toggleAccount(
   staff: StaffSession,
   apply: () => Promise<ManagedAccount>,
 ): Promise<Reconciled<ManagedAccount>> {
-  try {
-    return await applyReconciled({
-      action: state === "disabled" ? "account.disable" : "account.enable",
-      apply,
-      readBack: async () => {
-        const account = await readManagedAccountNow(id);
-        return account.status === state ? account : null;
-      },
-      isResendable: true,
-      appliedText: `the account is ${state}`,
-      notAppliedText: `the account is not ${state}`,
-      onApplied: async () => {
-        // The next list or detail must read the new status, not a cached status set.
-        forgetAccountStatuses();
-        await rememberSafely("toggle", id, () => rememberToggle(id, state, { email: staff.email }));
-      },
-    });
-  } finally {
-    // Whatever happened, a cached status may now be wrong.
-    forgetAccountStatuses();
-  }
+  // The cached status sets follow each Telnyx answer (lib/telnyx/managed-accounts.ts); a change confirmed
+  // only by reading back is noted here.
+  return applyReconciled({
+    action: state === "disabled" ? "account.disable" : "account.enable",
+    apply,
+    readBack: async () => {
+      const account = await readManagedAccountNow(id);
+      return account.status === state ? account : null;
+    },
+    isResendable: true,
+    appliedText: `the account is ${state}`,
+    notAppliedText: `the account is not ${state}`,
+    onApplied: async () => {
+      noteAccountStatus(id, state);
+      await rememberSafely("toggle", id, () => rememberToggle(id, state, { email: staff.email }));
+    },
+  });
 }
 
 export function disableAccount(id: string, staff: StaffSession): Promise<Reconciled<ManagedAccount>> {

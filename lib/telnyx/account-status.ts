@@ -46,16 +46,21 @@ async function fetchStatusSet(status: DerivedStatus, filters: ManagedAccountFilt
   return { ids, isComplete: totalPages <= maxStatusPages };
 }
 
-function cachedStatusSet(status: DerivedStatus, filters: ManagedAccountFilters): Promise<StatusSet> {
-  const cache = upstreamState().statusSets;
-  const key = JSON.stringify([
+type StatusSetKey = [DerivedStatus, ...unknown[]];
+
+const statusSetKey = (status: DerivedStatus, filters: ManagedAccountFilters): string =>
+  JSON.stringify([
     status,
     filters.email,
     filters.emailMatch,
     filters.org,
     filters.orgMatch,
     filters.includeCancelled,
-  ]);
+  ] satisfies StatusSetKey);
+
+function cachedStatusSet(status: DerivedStatus, filters: ManagedAccountFilters): Promise<StatusSet> {
+  const cache = upstreamState().statusSets;
+  const key = statusSetKey(status, filters);
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && hit.expiresAt > now) return hit.promise;
@@ -64,10 +69,11 @@ function cachedStatusSet(status: DerivedStatus, filters: ManagedAccountFilters):
     if (cache.size >= maxCachedSets) cache.clear();
   }
   const promise = fetchStatusSet(status, filters);
-  cache.set(key, { expiresAt: now + statusSetTtlMs, promise });
+  const entry = { expiresAt: now + statusSetTtlMs, promise };
+  cache.set(key, entry);
   // A failed lookup must not be served from the cache to the next request.
   promise.catch(() => {
-    if (cache.get(key)?.promise === promise) cache.delete(key);
+    if (cache.get(key) === entry) cache.delete(key);
   });
   return promise;
 }
@@ -103,7 +109,43 @@ export async function deriveStatuses(
   return statusesFrom(await loadStatusSets(filters), ids);
 }
 
-/** After our own enable/disable: the next list must not show the old status from the cache. */
+/** After a change whose outcome is not known: the next list must not show a status from the cache. */
 export function forgetAccountStatuses(): void {
   upstreamState().statusSets.clear();
+}
+
+/**
+ * After Telnyx confirmed our own enable or disable of one account: the cached sets are corrected rather than
+ * dropped, so a bulk job of a thousand changes does not make every list read in between fetch every set again
+ * (each fetch is Telnyx budget the job then lacks). The id leaves every set of another status. It joins the
+ * cached sets of its new status only where they have no email or organization filter; a filtered one is
+ * dropped, since whether this account matches its filter is Telnyx's to say. A fetch still in flight is
+ * corrected when it lands, so an answer read just before the change cannot bring the old status back.
+ */
+export function noteAccountStatus(id: string, status: "enabled" | "disabled"): void {
+  const cache = upstreamState().statusSets;
+  for (const [key, entry] of cache) {
+    const [setStatus, email, , org] = JSON.parse(key) as StatusSetKey;
+    if (setStatus !== status) {
+      entry.promise = corrected(entry.promise, (set) => withoutId(set, id));
+    } else if (!email && !org) {
+      entry.promise = corrected(entry.promise, (set) => ({ ...set, ids: new Set(set.ids).add(id) }));
+    } else {
+      cache.delete(key);
+    }
+  }
+}
+
+function corrected(promise: Promise<StatusSet>, correct: (set: StatusSet) => StatusSet): Promise<StatusSet> {
+  const next = promise.then(correct);
+  // A failed fetch is dropped from the cache by its own handler; this copy must not count as unhandled.
+  next.catch(() => undefined);
+  return next;
+}
+
+function withoutId(set: StatusSet, id: string): StatusSet {
+  if (!set.ids.has(id)) return set;
+  const ids = new Set(set.ids);
+  ids.delete(id);
+  return { ...set, ids };
 }

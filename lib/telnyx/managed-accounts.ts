@@ -10,7 +10,13 @@ import type {
   ManagedAccountListQuery,
 } from "@/lib/schemas/managed-accounts";
 import { log } from "@/lib/log";
-import { deriveStatuses, forgetAccountStatuses, loadStatusSets, statusesFrom } from "./account-status";
+import {
+  deriveStatuses,
+  forgetAccountStatuses,
+  loadStatusSets,
+  noteAccountStatus,
+  statusesFrom,
+} from "./account-status";
 import { callTelnyx } from "./client";
 import { incompleteAnswer } from "./errors";
 import { toChannelLimit, toChannelPool, toCreatedManagedAccount, toListMeta, toManagedAccount } from "./dto";
@@ -107,12 +113,28 @@ export async function updateManagedAccountPricing(
   return toManagedAccount(requireAccount(answer.data, "UpdateManagedAccount"));
 }
 
+/**
+ * Runs an enable or disable and keeps the cached status sets true: corrected for this account when Telnyx
+ * answers, dropped when it does not (the change may or may not have happened).
+ */
+async function withStatusChange<T>(id: string, status: "enabled" | "disabled", call: () => Promise<T>) {
+  let answer: T;
+  try {
+    answer = await call();
+  } catch (error) {
+    forgetAccountStatuses();
+    throw error;
+  }
+  noteAccountStatus(id, status);
+  return answer;
+}
+
 export async function disableManagedAccount(id: string): Promise<ManagedAccount> {
-  forgetAccountStatuses();
-  const answer = await callTelnyx(repeatable("DisableManagedAccount"), (client, options) =>
-    client.managedAccounts.actions.disable(id, options),
+  const answer = await withStatusChange(id, "disabled", () =>
+    callTelnyx(repeatable("DisableManagedAccount"), (client, options) =>
+      client.managedAccounts.actions.disable(id, options),
+    ),
   );
-  forgetAccountStatuses();
   return toManagedAccount(requireAccount(answer.data, "DisableManagedAccount"), "disabled");
 }
 
@@ -120,15 +142,15 @@ export async function enableManagedAccount(
   id: string,
   { reenableAllConnections }: { reenableAllConnections?: boolean } = {},
 ): Promise<ManagedAccount> {
-  forgetAccountStatuses();
-  const answer = await callTelnyx(repeatable("EnableManagedAccount"), (client, options) =>
-    client.managedAccounts.actions.enable(
-      id,
-      reenableAllConnections !== undefined ? { reenable_all_connections: reenableAllConnections } : {},
-      options,
+  const answer = await withStatusChange(id, "enabled", () =>
+    callTelnyx(repeatable("EnableManagedAccount"), (client, options) =>
+      client.managedAccounts.actions.enable(
+        id,
+        reenableAllConnections !== undefined ? { reenable_all_connections: reenableAllConnections } : {},
+        options,
+      ),
     ),
   );
-  forgetAccountStatuses();
   return toManagedAccount(requireAccount(answer.data, "EnableManagedAccount"), "enabled");
 }
 
@@ -140,4 +162,4 @@ export async function updateGlobalChannelLimit(id: string, channelLimit: number)
   return toChannelLimit(answer.data, { accountId: id, channelLimit });
 }
 
-export { deriveStatuses, forgetAccountStatuses } from "./account-status";
+export { deriveStatuses, forgetAccountStatuses, noteAccountStatus } from "./account-status";

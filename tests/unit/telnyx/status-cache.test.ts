@@ -1,0 +1,111 @@
+// The cached status sets follow our own enables and disables (lib/telnyx/account-status.ts): corrected in
+// place when Telnyx confirms, so a bulk job does not make every list read fetch every set again; dropped
+// when the answer was lost. Against the real simulator, counting the list requests it received.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { managedAccountListQuerySchema } from "@/lib/schemas/managed-accounts";
+import * as accounts from "@/lib/telnyx/managed-accounts";
+import { upstreamState, type StatusSet } from "@/lib/telnyx/state";
+import { rejectionOf, startTestSim, type TestSim } from "./sim-harness";
+
+interface TruthAccount {
+  id: string;
+  email: string;
+  status: string;
+}
+
+let sim: TestSim;
+const truthAccounts = async () =>
+  (await sim.control<{ data: TruthAccount[] }>("GET", "/state/accounts")).data;
+const listRequests = async () => (await sim.counts()).ListManagedAccounts ?? 0;
+const statusOf = async (id: string, filters: Record<string, unknown> = {}) => {
+  const query = managedAccountListQuerySchema.parse({ pageSize: "250", ...filters });
+  return (await accounts.listManagedAccounts(query)).data.find((account) => account.id === id)?.status;
+};
+
+beforeAll(async () => {
+  sim = await startTestSim({ accounts: 60, users: 5 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  await sim.control("POST", "/reset", { accounts: 60, users: 5 });
+  await sim.control("DELETE", "/faults");
+  accounts.forgetAccountStatuses();
+});
+
+async function anEnabledAccount() {
+  const found = (await truthAccounts()).find((account) => account.status === "enabled");
+  if (!found) throw new Error("The seed has no enabled account");
+  return found;
+}
+
+describe("status sets after our own changes", () => {
+  it("a confirmed disable and enable correct the cached sets: the next lists are right and fetch no set", async () => {
+    const target = await anEnabledAccount();
+    expect(await statusOf(target.id)).toBe("enabled");
+    const afterFirstList = await listRequests();
+
+    await accounts.disableManagedAccount(target.id);
+    expect(await statusOf(target.id)).toBe("disabled");
+    // The page itself, and nothing else: the disabled and blocked sets came from the cache.
+    expect((await listRequests()) - afterFirstList).toBe(1);
+
+    await accounts.enableManagedAccount(target.id);
+    expect(await statusOf(target.id)).toBe("enabled");
+    expect((await listRequests()) - afterFirstList).toBe(2);
+    expect((await truthAccounts()).find((account) => account.id === target.id)?.status).toBe("enabled");
+  });
+
+  it("a set filtered by email or organization is fetched again, since whether it matches is Telnyx's to say", async () => {
+    const target = await anEnabledAccount();
+    const byEmail = { email: target.email, emailMatch: "eq" };
+    expect(await statusOf(target.id, byEmail)).toBe("enabled");
+    const before = await listRequests();
+
+    await accounts.disableManagedAccount(target.id);
+    expect(await statusOf(target.id, byEmail)).toBe("disabled");
+    // The page and the dropped disabled set; the blocked set was only corrected.
+    expect((await listRequests()) - before).toBe(2);
+  });
+
+  it("a set being fetched when the change lands is corrected when it arrives", async () => {
+    const target = await anEnabledAccount();
+    expect(await statusOf(target.id)).toBe("enabled");
+    // Stand in for fetches that read Telnyx just before the change and answer just after it.
+    const cache = upstreamState().statusSets;
+    const landings: Array<() => Promise<void>> = [];
+    for (const entry of cache.values()) {
+      const answered = entry.promise;
+      let land!: (set: StatusSet) => void;
+      entry.promise = new Promise<StatusSet>((resolve) => (land = resolve));
+      landings.push(async () => land(await answered));
+    }
+    expect(landings.length).toBeGreaterThan(0);
+
+    await accounts.disableManagedAccount(target.id);
+    await Promise.all(landings.map((landing) => landing()));
+    expect(await statusOf(target.id)).toBe("disabled");
+  });
+
+  it("a lost answer drops every cached set: the next list reads Telnyx's truth", async () => {
+    const target = await anEnabledAccount();
+    expect(await statusOf(target.id)).toBe("enabled");
+    sim.configure({ timeoutMs: 300, maxRetries: 0 });
+    try {
+      // Telnyx disables the account but its answer comes after our deadline.
+      await sim.control("POST", "/faults", {
+        operation: "DisableManagedAccount",
+        kind: "latency",
+        ms: 800,
+        times: 1,
+      });
+      await rejectionOf(accounts.disableManagedAccount(target.id));
+    } finally {
+      sim.configure();
+    }
+    expect(upstreamState().statusSets.size).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(await statusOf(target.id)).toBe("disabled");
+  });
+});
