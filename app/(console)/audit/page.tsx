@@ -11,7 +11,7 @@ import { auditKeys } from "@/lib/queries/audit";
 import { loadAuditUrlState, toAuditListQuery } from "@/lib/queries/audit-url-state";
 import { idSchema } from "@/lib/schemas/common";
 
-export const metadata: Metadata = { title: "Audit trail · Subdesk" };
+export const metadata: Metadata = { title: "Audit trail" };
 export const dynamic = "force-dynamic";
 
 export default async function AuditPage({

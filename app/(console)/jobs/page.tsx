@@ -6,7 +6,7 @@ import { UsersPageHeader } from "@/components/users/users-page-header";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentStaff } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Jobs · Subdesk" };
+export const metadata: Metadata = { title: "Jobs" };
 export const dynamic = "force-dynamic";
 
 export default async function JobsPage() {

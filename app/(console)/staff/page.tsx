@@ -10,7 +10,7 @@ import { getCurrentStaff } from "@/lib/auth/session";
 import { staffKeys } from "@/lib/queries/staff";
 import { listStaffResult } from "@/lib/staff/staff-admin";
 
-export const metadata: Metadata = { title: "Staff · Subdesk" };
+export const metadata: Metadata = { title: "Staff" };
 export const dynamic = "force-dynamic";
 
 export default async function StaffPage() {

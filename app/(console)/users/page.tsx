@@ -11,7 +11,7 @@ import { orgUserKeys } from "@/lib/queries/org-users";
 import { loadOrgUserListState, toOrgUserListQuery } from "@/lib/queries/org-users-url-state";
 import { listOrgUsers } from "@/lib/telnyx/org-users";
 
-export const metadata: Metadata = { title: "Users · Subdesk" };
+export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage({

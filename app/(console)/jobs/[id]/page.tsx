@@ -11,7 +11,7 @@ import { jobOptions } from "@/lib/queries/jobs";
 import { makeQueryClient } from "@/lib/queries/query-client";
 import { idSchema } from "@/lib/schemas/common";
 
-export const metadata: Metadata = { title: "Job · Subdesk" };
+export const metadata: Metadata = { title: "Job" };
 export const dynamic = "force-dynamic";
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {

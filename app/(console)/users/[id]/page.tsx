@@ -11,7 +11,7 @@ import { orgUserKeys } from "@/lib/queries/org-users";
 import { idSchema } from "@/lib/schemas/common";
 import { getOrgUser } from "@/lib/telnyx/org-users";
 
-export const metadata: Metadata = { title: "User · Subdesk" };
+export const metadata: Metadata = { title: "User" };
 export const dynamic = "force-dynamic";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {

@@ -12,7 +12,7 @@ import { loadOrgUserReviewState, toAccessReviewQuery } from "@/lib/queries/org-u
 import { getGroupsReportJson } from "@/lib/telnyx/org-users";
 import { buildAccessReview } from "@/lib/users/review";
 
-export const metadata: Metadata = { title: "Access review · Subdesk" };
+export const metadata: Metadata = { title: "Access review" };
 export const dynamic = "force-dynamic";
 
 export default async function AccessReviewPage({
