@@ -34,7 +34,10 @@ interface RouteConfig<K extends RouteKey, Q extends Schema, B extends Schema, P 
   body?: B;
   params?: P;
   /** Present on every mutation and export: the intent row is written before the handler runs. */
-  audit?: (context: RouteContext<Infer<Q>, Infer<B>, Infer<P>, StaffFor<K>>) => AuditIntent;
+  // May be async: a route can read what it needs for the row (the value being replaced) before it is written.
+  audit?: (
+    context: RouteContext<Infer<Q>, Infer<B>, Infer<P>, StaffFor<K>>,
+  ) => AuditIntent | Promise<AuditIntent>;
   /**
    * For a GET that writes (an export opens a report.export row): Next runs GET for HEAD, so HEAD runs the
    * checks above but not the handler, and answers 200 with no body, writing nothing and calling no one.
@@ -117,7 +120,7 @@ export function withRoute<
         request.method === "HEAD" && config.skipHandlerOnHead
           ? new Response(null, { status: 200 })
           : config.audit
-            ? await runAudited(config.audit(context), context, auditTarget, () => handler(context))
+            ? await runAudited(await config.audit(context), context, auditTarget, () => handler(context))
             : toResponse(await handler(context));
     } catch (error) {
       response = errorResponse(error, requestId, key);
