@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { RunningJobsBadge } from "@/components/jobs/running-jobs-badge";
+import { MobileNav } from "@/components/shell/mobile-nav";
 import { ModeBanner } from "@/components/shell/mode-banner";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -27,34 +28,55 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
 
   return (
     <StaffProvider staff={{ email: staff.email, name: staff.name, role: staff.role }}>
-      <div className="flex min-h-screen flex-col">
-        <ModeBanner mode={mode} />
-        <div className="flex flex-1">
-          <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white p-4 md:block dark:border-slate-800 dark:bg-slate-900">
-            <Link href="/" className="mb-6 block px-3 text-lg font-semibold tracking-tight">
-              Subdesk
-            </Link>
-            <HydrationBoundary state={dehydrate(queryClient)}>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <div className="flex min-h-screen flex-col">
+          <a
+            href="#content"
+            className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 dark:bg-slate-900 dark:text-brand-300"
+          >
+            Skip to content
+          </a>
+          <ModeBanner mode={mode} />
+          <div className="flex flex-1">
+            <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white p-4 md:block dark:border-slate-800 dark:bg-slate-900">
+              <Link href="/" className="mb-6 block px-3 text-lg font-semibold tracking-tight">
+                Subdesk
+              </Link>
               <NavLinks />
-            </HydrationBoundary>
-          </aside>
-          <div className="flex min-w-0 flex-1 flex-col">
-            <header className="flex flex-wrap items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-3 dark:border-slate-800 dark:bg-slate-900">
-              <RunningJobsBadge />
-              <div className="text-right text-sm leading-tight" data-testid="signed-in-as">
-                <div className="font-medium">{staff.name}</div>
-                <div className="text-slate-500 dark:text-slate-400">{staff.email}</div>
-              </div>
-              <Badge tone={staff.role === "admin" ? "info" : "neutral"} data-testid="signed-in-role">
-                {staff.role}
-              </Badge>
-              <ThemeToggle />
-              <SignOutButton />
-            </header>
-            <main className="mx-auto w-full max-w-7xl flex-1 p-6">{children}</main>
+            </aside>
+            <div className="flex min-w-0 flex-1 flex-col">
+              <header className="flex flex-wrap items-center justify-end gap-2 border-b border-slate-200 bg-white px-3 py-2 sm:gap-3 md:px-6 md:py-3 dark:border-slate-800 dark:bg-slate-900">
+                <MobileNav signedInAs={{ name: staff.name, email: staff.email }}>
+                  <NavLinks />
+                </MobileNav>
+                <Link href="/" className="mr-auto text-lg font-semibold tracking-tight md:hidden">
+                  Subdesk
+                </Link>
+                <RunningJobsBadge />
+                <div
+                  className="hidden min-w-0 text-right text-sm leading-tight sm:block"
+                  data-testid="signed-in-as"
+                >
+                  <div className="truncate font-medium">{staff.name}</div>
+                  <div className="truncate text-slate-600 dark:text-slate-400">{staff.email}</div>
+                </div>
+                <Badge tone={staff.role === "admin" ? "info" : "neutral"} data-testid="signed-in-role">
+                  {staff.role}
+                </Badge>
+                <ThemeToggle />
+                <SignOutButton />
+              </header>
+              <main
+                id="content"
+                tabIndex={-1}
+                className="mx-auto w-full max-w-7xl flex-1 p-4 focus:outline-none md:p-6"
+              >
+                {children}
+              </main>
+            </div>
           </div>
         </div>
-      </div>
+      </HydrationBoundary>
     </StaffProvider>
   );
 }

@@ -8,7 +8,8 @@ export function SignOutButton() {
   return (
     <Button variant="secondary" size="sm" onClick={() => signOut({ callbackUrl: "/login" })}>
       <LogOut aria-hidden className="size-4" />
-      Sign out
+      {/* A phone's header has room for the icon only; the name stays for screen readers. */}
+      <span className="max-sm:sr-only">Sign out</span>
     </Button>
   );
 }
