@@ -6,7 +6,8 @@ import { AppError, toErrorEnvelope } from "@/lib/api/errors";
 // nonce and sends a visitor with no session cookie straight to the sign-in page.
 
 const sessionCookieNames = ["subdesk.session", "__Host-subdesk.session"];
-const publicPaths = ["/login", "/api/", "/favicon.ico"];
+// The icons too: the sign-in page shows them before anyone has a session.
+const publicPaths = ["/login", "/api/", "/favicon.ico", "/icon.svg", "/apple-icon.png"];
 
 function contentSecurityPolicy(nonce: string): string {
   const isDev = process.env.NODE_ENV !== "production";

@@ -1,0 +1,11 @@
+import { StatusPanel, OverviewLink } from "./status-panel";
+
+/** The one 404 text, inside the console shell or on its own. */
+export function NotFoundContent({ isStandalone = false }: { isStandalone?: boolean }) {
+  return (
+    <StatusPanel kicker="404" title="There is no page here" isStandalone={isStandalone}>
+      <p>The address may be mistyped, or what it pointed to no longer exists.</p>
+      <OverviewLink />
+    </StatusPanel>
+  );
+}
