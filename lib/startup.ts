@@ -1,6 +1,6 @@
 import "server-only";
 import { ensureBootstrapAdmin, ensureDemoStaff } from "@/lib/auth/demo-staff";
-import { dataDirectory } from "@/lib/auth/data-dir";
+import { dataDirectory, demoCredentialsFile } from "@/lib/auth/data-dir";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { openDatabase } from "@/lib/db/client";
 import { databaseOptionsFromEnv, describeDatabase } from "@/lib/db/connection";
@@ -96,6 +96,12 @@ function printDemoCredentials(credentials: { email: string; role: string; passwo
     (entry) => `  ${entry.role.padEnd(8)} ${entry.email.padEnd(24)} ${entry.password}`,
   );
   console.log(
-    ["", "Subdesk embedded mode: demo staff (also in .data/demo-credentials.txt)", ...lines, ""].join("\n"),
+    [
+      "",
+      // Generated passwords are kept in DATA_DIR; with DEMO_PASSWORD set no file is written.
+      `Subdesk embedded mode: demo staff${process.env.DEMO_PASSWORD ? "" : ` (also in ${demoCredentialsFile()})`}`,
+      ...lines,
+      "",
+    ].join("\n"),
   );
 }

@@ -7,6 +7,7 @@ import { managedAccountListQuerySchema, type ChannelPool } from "@/lib/schemas/m
 import { orgUserListQuerySchema } from "@/lib/schemas/org-users";
 import { getChannelPool, listManagedAccounts } from "@/lib/telnyx/managed-accounts";
 import { listOrgUsers } from "@/lib/telnyx/org-users";
+import { getUpstream } from "@/lib/telnyx/upstream";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
@@ -32,6 +33,7 @@ const countAccounts = (status: "all" | "disabled") =>
 export default async function OverviewPage() {
   const staff = await getCurrentStaff();
   if (!staff) redirect("/login");
+  const { mode } = getUpstream();
 
   const pool = getChannelPool().then(
     (value): { value: ChannelPool } => ({ value }),
@@ -55,8 +57,10 @@ export default async function OverviewPage() {
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="text-sm text-slate-500 dark:text-slate-400">
-          Live figures from Telnyx for this manager.
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="overview-source">
+          {mode === "embedded"
+            ? "Simulated figures from the built-in Telnyx simulator (embedded mode): no real account is counted."
+            : "Live figures from Telnyx for this manager."}
         </p>
       </div>
       <section aria-labelledby="pool-heading" className="flex flex-col gap-3">
@@ -87,16 +91,21 @@ export default async function OverviewPage() {
             title="Managed accounts"
             value={accounts}
             note="Not counting cancelled accounts."
-            href="/accounts"
+            link={{ href: "/accounts", label: "Open the accounts list" }}
             testId="overview-accounts"
           />
           <StatCard
             title="Disabled accounts"
             value={disabled}
-            href="/accounts?status=disabled"
+            link={{ href: "/accounts?status=disabled", label: "Open the disabled accounts" }}
             testId="overview-disabled"
           />
-          <StatCard title="Organization users" value={users} href="/users" testId="overview-users" />
+          <StatCard
+            title="Organization users"
+            value={users}
+            link={{ href: "/users", label: "Open the users list" }}
+            testId="overview-users"
+          />
         </div>
       </section>
     </div>

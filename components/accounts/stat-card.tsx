@@ -9,12 +9,13 @@ interface StatCardProps {
   /** The figure, or the reason it could not be read. */
   value: number | { error: string };
   note?: string;
-  href?: string;
+  /** Where the figure's list is, with a name saying so: three links all named "Open" tell a screen reader nothing. */
+  link?: { href: string; label: string };
   testId: string;
 }
 
 /** One overview figure; an upstream failure shows in the card itself, the others still render. */
-export function StatCard({ title, value, note, href, testId }: StatCardProps) {
+export function StatCard({ title, value, note, link, testId }: StatCardProps) {
   return (
     <Card data-testid={testId}>
       <CardTitle>{title}</CardTitle>
@@ -29,9 +30,12 @@ export function StatCard({ title, value, note, href, testId }: StatCardProps) {
         </p>
       )}
       {note ? <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{note}</p> : null}
-      {href ? (
-        <Link href={href} className="mt-2 inline-block text-sm underline">
-          Open
+      {link ? (
+        <Link
+          href={link.href}
+          className="mt-2 inline-block text-sm font-medium text-brand-700 underline hover:no-underline dark:text-brand-300"
+        >
+          {link.label}
         </Link>
       ) : null}
     </Card>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -13,14 +13,44 @@ interface LoginFormProps {
   initialError?: string;
 }
 
+interface FieldErrors {
+  email?: string;
+  password?: string;
+}
+
+function missingFields(form: FormData): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!String(form.get("email") ?? "").trim()) errors.email = "Enter your email address.";
+  if (!String(form.get("password") ?? "")) errors.password = "Enter your password.";
+  return errors;
+}
+
 export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(() => signInErrorMessage(initialError));
   const [isPending, setIsPending] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  const [errorShown, setErrorShown] = useState(0);
+
+  // After a failed attempt the submit button is re-enabled and focus would sit on <body>: take it to the
+  // message, which is read out and leaves Tab going on to the email field.
+  useEffect(() => {
+    if (errorShown > 0) errorRef.current?.focus();
+  }, [errorShown]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    // An empty field is answered here, beside the field, instead of as a failed sign-in from the server.
+    const missing = missingFields(form);
+    setFieldErrors(missing);
+    const firstMissing = (Object.keys(missing) as (keyof FieldErrors)[])[0];
+    if (firstMissing) {
+      formElement.querySelector<HTMLInputElement>(`input[name="${firstMissing}"]`)?.focus();
+      return;
+    }
     setIsPending(true);
     setError(null);
     const target = safeCallbackPath(callbackUrl);
@@ -43,6 +73,7 @@ export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
       setError("The console could not be reached. Check your connection and try again.");
     }
     setIsPending(false);
+    setErrorShown((count) => count + 1);
   }
 
   return (
@@ -55,16 +86,18 @@ export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
       {error ? (
         <p
           id="sign-in-error"
+          ref={errorRef}
+          tabIndex={-1}
           role="alert"
           className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
         >
           {error}
         </p>
       ) : null}
-      <Field label="Email">
+      <Field label="Email" error={fieldErrors.email}>
         <Input name="email" type="email" autoComplete="username" required autoFocus />
       </Field>
-      <Field label="Password">
+      <Field label="Password" error={fieldErrors.password}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
       <Button type="submit" disabled={isPending} className="mt-2 w-full">

@@ -8,3 +8,8 @@ export function dataDirectory(): string {
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   return directory;
 }
+
+/** Where generated demo passwords are kept; the sign-in page and the start-up log name this same file. */
+export function demoCredentialsFile(directory = dataDirectory()): string {
+  return path.join(directory, "demo-credentials.txt");
+}

@@ -2,13 +2,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
 import { getDb } from "@/lib/db/client";
 import { staff } from "@/lib/db/schema";
 import { countStaff, insertStaff } from "@/lib/db/staff";
-import { dataDirectory } from "./data-dir";
+import { demoCredentialsFile } from "./data-dir";
 import { hashPassword, passwordProblem } from "./password";
 import type { Role } from "./permissions";
 
@@ -40,7 +39,7 @@ export async function ensureDemoStaff(
   options: { db?: Db; dataDir?: string } = {},
 ): Promise<DemoCredential[]> {
   const database = options.db ?? (await getDb());
-  const file = path.join(options.dataDir ?? dataDirectory(), "demo-credentials.txt");
+  const file = demoCredentialsFile(options.dataDir);
   const existing = await database
     .select({ email: staff.email })
     .from(staff)

@@ -1,14 +1,23 @@
+import path from "node:path";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackPath } from "@/components/auth/sign-in-error";
 import { isEmbeddedMode } from "@/lib/auth/auth-mode";
+import { demoCredentialsFile } from "@/lib/auth/data-dir";
 import { getCurrentStaff } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The file start-up writes (DATA_DIR honoured), relative to where the server runs when it is inside it. */
+function credentialsFileForDisplay(): string {
+  const file = demoCredentialsFile();
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -28,9 +37,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           <LoginForm callbackUrl={callbackUrl} initialError={first(params.error)} />
         </div>
         {isEmbeddedMode() ? (
-          <p className="mt-6 text-center text-xs text-slate-500 dark:text-slate-400">
-            Embedded mode: demo sign-ins are printed in the server log at start and kept in{" "}
-            <code className="font-mono">.data/demo-credentials.txt</code>.
+          <p className="mt-6 text-center text-xs break-words text-slate-600 dark:text-slate-400">
+            Embedded mode: demo sign-ins are printed in the server log at start
+            {process.env.DEMO_PASSWORD ? (
+              " (their password is the server's DEMO_PASSWORD)."
+            ) : (
+              <>
+                {" "}
+                and kept in <code className="font-mono">{credentialsFileForDisplay()}</code>.
+              </>
+            )}
           </p>
         ) : null}
       </div>
