@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { RunningJobsBadge } from "@/components/jobs/running-jobs-badge";
+import { CommandPalette } from "@/components/shell/command-palette";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { ModeBanner } from "@/components/shell/mode-banner";
 import { NavLinks } from "@/components/shell/nav-links";
@@ -52,6 +53,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 <Link href="/" className="mr-auto text-lg font-semibold tracking-tight md:hidden">
                   Subdesk
                 </Link>
+                <CommandPalette />
                 <RunningJobsBadge />
                 <div
                   className="hidden min-w-0 text-right text-sm leading-tight sm:block"

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { describeAuditEvent } from "@/lib/audit/describe";
 import { auditEventOptions } from "@/lib/queries/audit";
 import { AuditEventFields } from "./audit-event-fields";
 
@@ -20,10 +21,11 @@ export function AuditEventDialog({ eventId, onClose }: AuditEventDialogProps) {
       onOpenChange={(open) => {
         if (!open) onClose();
       }}
-      title={event.data ? `Audit event: ${event.data.action}` : "Audit event"}
-      description="Everything recorded about this request. Times are UTC."
+      title={event.data ? describeAuditEvent(event.data).summary : "Audit event"}
+      description="Everything recorded about this request."
     >
-      <div className="max-h-[70vh] overflow-y-auto pr-1">
+      {/* The dialog itself is capped to the viewport and scrolls; no second scroller inside it. */}
+      <div>
         {event.isPending ? (
           <LoadingPanel label="Loading the event…" />
         ) : event.isError ? (

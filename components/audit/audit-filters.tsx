@@ -6,13 +6,14 @@ import { Button } from "@/components/ui/button";
 import { inputClassName } from "@/components/ui/input";
 import { auditExportUrl } from "@/lib/queries/audit";
 import { timeRangeProblem, toAuditFilterQuery, type AuditUrlState } from "@/lib/queries/audit-url-state";
+import { auditActionLabels } from "@/lib/audit/describe";
 import { auditOutcomes, knownAuditActions, type AuditOutcomeName } from "@/lib/schemas/audit";
 import { TextFilter } from "./text-filter";
 
 // inputClassName is full-width; these controls keep their own width.
 const fixedWidthInput = inputClassName.replace("w-full", "");
 
-const actionFamilies = ["account.*", "org_user.*", "job.*", "access_review.*", "staff.*", "auth.*"];
+const actionFamilies = ["account.*", "org_user.*", "job.*", "access_review.*", "staff.*", "auth.*", "view.*"];
 
 export type AuditFilterChange = Partial<Omit<AuditUrlState, "page" | "pageSize">>;
 
@@ -25,8 +26,6 @@ interface AuditFiltersProps {
 /** Actor, action, target, time range (UTC) and outcome; every change lands in the URL. */
 export function AuditFilters({ state, onChange, onClear }: AuditFiltersProps) {
   const id = useId();
-  const isKnownAction =
-    state.action === "" || [...actionFamilies, ...knownAuditActions].includes(state.action);
   const rangeProblem = timeRangeProblem(state);
   const hasFilters = Boolean(
     state.actor || state.action || state.target || state.from || state.to || state.outcome,
@@ -40,42 +39,22 @@ export function AuditFilters({ state, onChange, onClear }: AuditFiltersProps) {
           placeholder="part of an email"
           onChange={(actor) => onChange({ actor })}
         />
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={`${id}-action`} className="text-sm font-medium">
-            Action
-          </label>
-          <select
-            id={`${id}-action`}
-            value={isKnownAction ? state.action : "__typed"}
-            onChange={(event) => {
-              if (event.target.value !== "__typed") onChange({ action: event.target.value });
-            }}
-            className={`${fixedWidthInput} w-56`}
-          >
-            <option value="">Any action</option>
-            {!isKnownAction ? <option value="__typed">{state.action} (typed)</option> : null}
-            <optgroup label="Families">
-              {actionFamilies.map((family) => (
-                <option key={family} value={family}>
-                  {family}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Actions">
-              {knownAuditActions.map((action) => (
-                <option key={action} value={action}>
-                  {action}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </div>
         <TextFilter
-          label="Or type an action"
+          label="Action"
           value={state.action}
-          placeholder="e.g. account.disable or account.*"
+          list={`${id}-actions`}
+          placeholder="any action"
+          hint="Pick one from the list, or a family such as account.*"
           onChange={(action) => onChange({ action })}
         />
+        {/* One control for the action: the list offers every known action and family, typing takes any. */}
+        <datalist id={`${id}-actions`}>
+          {[...actionFamilies, ...knownAuditActions].map((action) => (
+            <option key={action} value={action}>
+              {auditActionLabels[action] ?? action}
+            </option>
+          ))}
+        </datalist>
         <TextFilter
           label="Target"
           value={state.target}

@@ -16,7 +16,8 @@ import { RunningJobsCount } from "@/components/jobs/running-jobs-badge";
 import { SidebarViews } from "@/components/views/sidebar-views";
 import type { SavedViewList } from "@/lib/schemas/saved-views";
 
-const links = [
+// Also the command palette's pages (components/shell/command-palette.tsx).
+export const navLinks = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
   { href: "/accounts", label: "Accounts", icon: Building2 },
   { href: "/jobs", label: "Jobs", icon: ListChecks },
@@ -39,7 +40,7 @@ export function NavLinks() {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
-      {links.map(({ href, label, icon: Icon }) => {
+      {navLinks.map(({ href, label, icon: Icon }) => {
         const active = isActive(pathname, href);
         const viewList = viewListByHref[href];
         return (
