@@ -31,7 +31,7 @@ export function AuditTable({ events, onOpen }: AuditTableProps) {
       <caption className="sr-only">Audit trail, newest first</caption>
       <thead className="bg-slate-50 max-md:hidden dark:bg-slate-800">
         <tr>
-          <th scope="col" className={`${headerCell} w-44`}>
+          <th scope="col" className={`${headerCell} w-52`}>
             When
           </th>
           <th scope="col" className={headerCell}>
@@ -68,7 +68,7 @@ export function AuditTable({ events, onOpen }: AuditTableProps) {
                 onOpen(event.id);
               }}
             >
-              <td className={`${cell} tabular-nums max-md:order-first max-md:text-xs`}>
+              <td className={`${cell} tabular-nums md:whitespace-nowrap max-md:order-first max-md:text-xs`}>
                 <button
                   type="button"
                   tabIndex={-1}
@@ -94,8 +94,8 @@ export function AuditTable({ events, onOpen }: AuditTableProps) {
               </td>
               <td className={`${cell} [overflow-wrap:anywhere]`} data-testid="audit-target">
                 {description.target ?? "—"}
-                {event.target.type ? (
-                  <span className={`block ${secondary} max-md:hidden`}>{event.target.type}</span>
+                {description.targetKind ? (
+                  <span className={`block ${secondary} max-md:hidden`}>{description.targetKind}</span>
                 ) : null}
               </td>
               <td className={`${cell} [overflow-wrap:anywhere] max-md:text-xs`}>

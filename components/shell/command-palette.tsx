@@ -30,7 +30,7 @@ const itemClass =
   "flex cursor-pointer items-center gap-3 rounded-md px-3 py-2 text-sm text-slate-800 data-[selected=true]:bg-brand-50 data-[selected=true]:text-brand-700 dark:text-slate-100 dark:data-[selected=true]:bg-slate-800 dark:data-[selected=true]:text-white";
 const groupClass =
   "px-1 py-1 [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-slate-600 dark:[&_[cmdk-group-heading]]:text-slate-300";
-const secondaryClass = "ml-auto truncate text-xs text-slate-600 dark:text-slate-300";
+const secondaryClass = "ml-auto max-w-[45%] shrink-0 truncate text-xs text-slate-600 dark:text-slate-300";
 
 const matches = (text: string, term: string) => text.toLowerCase().includes(term.toLowerCase());
 

@@ -10,6 +10,8 @@ export interface AuditDescription {
   summary: string;
   /** Who or what it was done to, in words ("acme@example.com", "Bulk job 1f2e…"); null when nothing. */
   target: string | null;
+  /** What kind of thing the target is, in words ("Account", "Staff member"); null for a job or nothing. */
+  targetKind: string | null;
   /** A second line when there is more to say (the business name of a new account, a job's parent). */
   detail: string | null;
 }
@@ -33,6 +35,17 @@ function targetOf(event: DescribableEvent): string | null {
     return event.target.id ? `Bulk job ${shortId(event.target.id)}` : "Bulk job";
   return labelOf(event) ?? event.target.id;
 }
+
+const targetKinds: Record<string, string> = {
+  managed_account: "Account",
+  org_user: "User",
+  staff: "Staff member",
+  saved_view: "Saved view",
+  access_review: "Access review",
+  managed_accounts: "Report",
+  org_users_report: "Report",
+  audit_report: "Report",
+};
 
 function channelLimitChange(summary: Summary): string {
   const next = summary.channelLimit;
@@ -196,6 +209,7 @@ export function describeAuditEvent(event: DescribableEvent): AuditDescription {
         ? describeJob(event, summary)
         : describeOne(event, summary),
     target: targetOf(event),
+    targetKind: event.target.type ? (targetKinds[event.target.type] ?? null) : null,
     detail: detailOf(event, summary),
   };
 }

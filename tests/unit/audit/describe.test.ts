@@ -64,6 +64,7 @@ describe("describeAuditEvent", () => {
     );
     expect(removed.summary).toBe("Removed user x@y.com");
     expect(removed.target).toBe("x@y.com");
+    expect(removed.targetKind).toBe("User");
     const created = describeAuditEvent(
       event("account.create", {
         requestSummary: { businessName: "Acme", allowCustomPricing: true, rollupBilling: false },
