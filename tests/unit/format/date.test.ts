@@ -19,7 +19,7 @@ describe("formatDateTime", () => {
       "1 Dec 2026, 14:05 CET",
     );
     expect(formatDateTime(moment, { locale: "en-US", timeZone: "America/New_York" })).toBe(
-      "Dec 1, 2026, 08:05 AM EST",
+      "Dec 1, 2026, 8:05 AM EST",
     );
   });
 
