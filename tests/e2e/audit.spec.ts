@@ -232,3 +232,28 @@ test("at 390 px in the dark the trail stacks, fits, and its detail dialog fits a
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 });
+
+test.describe("a viewer in Berlin", () => {
+  test.use({ timezoneId: "Europe/Berlin", locale: "en-GB" });
+
+  test("reads times in their own zone, the exact UTC instant on hover, with no hydration error", async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    const [row] = await auditEvents(admin, { action: "staff.role.update", target: first.id });
+    await loginAs(page, "admin", `/audit?target=${first.id}&action=staff.role.update`);
+    await page.reload();
+    const time = rows(page).first().locator("time");
+    // The server rendered UTC; once hydrated the browser shows the viewer's zone (CET or CEST), named.
+    await expect(time).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} (CET|CEST)$/);
+    await expect(time).toHaveAttribute(
+      "title",
+      new RegExp(`\\(${row!.occurredAt.replace(/[.]/g, "\\.")}\\)$`),
+    );
+    await expect(time).toHaveAttribute("datetime", row!.occurredAt);
+    expect(errors.filter((text) => /hydrat/i.test(text))).toEqual([]);
+  });
+});
