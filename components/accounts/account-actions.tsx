@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Gauge, Power, PowerOff } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DisabledReason } from "@/components/ui/disabled-reason";
@@ -24,6 +24,8 @@ export function AccountActions({
   knownLimit: number | null;
 }) {
   const [open, setOpen] = useState<OpenDialog>(null);
+  const group = useRef<HTMLDivElement>(null);
+  useFocusAfterChange(group, open);
   const toggle = usePermission("accounts.toggle");
   const channels = usePermission("accounts.channels");
   const canOfferDisable = account.status !== "disabled" && account.status !== "cancelled";
@@ -31,7 +33,7 @@ export function AccountActions({
   const onOpenChange = (next: boolean) => !next && setOpen(null);
 
   return (
-    <div className="flex flex-wrap gap-2" aria-label="Account actions" role="group">
+    <div ref={group} className="flex flex-wrap gap-2" aria-label="Account actions" role="group">
       {canOfferDisable ? (
         <DisabledReason reason={toggle.reason}>
           <Button variant="danger" disabled={!toggle.allowed} onClick={() => setOpen("disable")}>
@@ -61,4 +63,27 @@ export function AccountActions({
       ) : null}
     </div>
   );
+}
+
+/**
+ * A dialog gives focus back to the button that opened it; but a confirmed disable (or enable) removes that
+ * button, and focus would fall to <body>. Then it goes to the action that took the button's place.
+ */
+function useFocusAfterChange(group: React.RefObject<HTMLDivElement | null>, open: OpenDialog) {
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) {
+      wasOpen.current = true;
+      return;
+    }
+    if (!wasOpen.current) return;
+    wasOpen.current = false;
+    // After the dialog's own focus return, which runs in a task of its own when it unmounts.
+    const timer = setTimeout(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;
+      group.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [group, open]);
 }

@@ -1,14 +1,14 @@
 "use client";
 
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft } from "lucide-react";
+import { BackLink } from "@/components/ui/back-link";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { accountDetailOptions } from "@/lib/queries/managed-accounts";
 import { AccountActions } from "./account-actions";
 import { AccountFields } from "./account-fields";
+import { AccountGonePanel } from "./account-gone-panel";
 import { AccountHistory } from "./account-history";
 import { BalanceCard } from "./balance-card";
 import { ConsoleMemory } from "./console-memory";
@@ -19,27 +19,24 @@ import { UpstreamNotice } from "./upstream-notice";
 /** One account: fields, balance, status, pricing, what the console remembers, actions and history. */
 export function AccountDetail({ accountId }: { accountId: string }) {
   const detail = useQuery(accountDetailOptions(accountId));
-  const back = (
-    <Link
-      href="/accounts"
-      className="inline-flex items-center gap-1 text-sm text-slate-600 hover:underline dark:text-slate-300"
-    >
-      <ArrowLeft aria-hidden className="size-4" />
-      All accounts
-    </Link>
+  const back = <BackLink listPath="/accounts">All accounts</BackLink>;
+  const notice = (
+    <UpstreamNotice
+      failureCount={detail.failureCount}
+      failureReason={detail.failureReason}
+      fetchStatus={detail.fetchStatus}
+    />
   );
+  // Gone since the page was served (or never there): nothing to retry, only the way back.
+  if (detail.error instanceof ApiError && detail.error.status === 404) return <AccountGonePanel />;
   if (!detail.data) {
     return (
       <div className="flex flex-col gap-4">
         {back}
-        <UpstreamNotice failureCount={detail.failureCount} failureReason={detail.failureReason} />
+        {notice}
         {detail.isError ? (
           <ErrorPanel
-            message={
-              detail.error instanceof ApiError && detail.error.status === 404
-                ? "There is no managed account with this id."
-                : `The account could not be loaded: ${detail.error.message}`
-            }
+            message={`The account could not be loaded: ${detail.error.message}`}
             onRetry={() => void detail.refetch()}
             isRetrying={detail.isFetching}
           />
@@ -53,10 +50,10 @@ export function AccountDetail({ accountId }: { accountId: string }) {
   return (
     <div className="flex flex-col gap-6">
       {back}
-      <UpstreamNotice failureCount={detail.failureCount} failureReason={detail.failureReason} />
+      {notice}
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight" data-testid="account-title">
+        <div className="min-w-0" data-testid="account-header">
+          <h1 className="text-2xl font-semibold tracking-tight break-all" data-testid="account-title">
             {account.email}
           </h1>
           <p className="mt-1 flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">

@@ -1,15 +1,19 @@
 import { Card, CardTitle } from "@/components/ui/card";
+import { CopyableValue } from "@/components/ui/copy-button";
 import { formatDate } from "@/lib/accounts/format";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
 
 /** Every field Telnyx gives us for the account (secrets never reach the browser). */
 export function AccountFields({ account }: { account: ManagedAccount }) {
   const rows: [string, React.ReactNode][] = [
-    ["Account id", <code key="id">{account.id}</code>],
-    ["Email", account.email],
+    ["Account id", <CopyableValue key="id" value={account.id} label="account id" isCode />],
+    ["Email", <CopyableValue key="email" value={account.email} label="email" />],
     ["Organization", account.organizationName],
     ["API user", account.apiUser],
-    ["Manager account id", <code key="manager">{account.managerAccountId}</code>],
+    [
+      "Manager account id",
+      <CopyableValue key="manager" value={account.managerAccountId} label="manager account id" isCode />,
+    ],
     ["Created", formatDate(account.createdAt)],
     ["Updated", formatDate(account.updatedAt)],
     ["Custom pricing", account.allowCustomPricing ? "Allowed" : "Not allowed"],

@@ -2,9 +2,12 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { Check, Copy, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { LeaveKeyDialog } from "./leave-key-dialog";
+import { useLeaveGuard } from "./use-leave-guard";
 
 interface ApiKeyRevealProps {
   account: { id: string; email: string; organizationName: string };
@@ -12,15 +15,18 @@ interface ApiKeyRevealProps {
   onDone: () => void;
 }
 
-/** The new account's API key, shown once: it lives only in the create form's state, never in a cache. */
+/**
+ * The new account's API key, shown once: it lives only in the create form's state, never in a cache, the
+ * URL or storage. Until it is copied, leaving the page (reload, a link, Back, "Create another") asks first.
+ */
 export function ApiKeyReveal({ account, apiKey, onDone }: ApiKeyRevealProps) {
   const [isCopied, setIsCopied] = useState(false);
-  const [copyError, setCopyError] = useState<string>();
+  const guard = useLeaveGuard({ isShown: true, isArmed: !isCopied });
   return (
     <Card className="flex flex-col gap-4" data-testid="api-key-reveal">
       <div className="flex items-center gap-2">
-        <KeyRound aria-hidden className="size-5 text-brand-600" />
-        <h2 className="text-lg font-semibold">
+        <KeyRound aria-hidden className="size-5 shrink-0 text-brand-600 dark:text-brand-300" />
+        <h2 className="text-lg font-semibold break-words">
           {account.organizationName} was created ({account.email})
         </h2>
       </div>
@@ -28,41 +34,33 @@ export function ApiKeyReveal({ account, apiKey, onDone }: ApiKeyRevealProps) {
         This is the account&apos;s API key. Copy it now: it will not be shown again, here or anywhere else in
         the console.
       </p>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <code
           data-testid="api-key"
-          className="flex-1 overflow-x-auto rounded-md bg-slate-100 px-3 py-2 font-mono text-sm dark:bg-slate-800"
+          className="min-w-0 flex-1 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm break-all dark:bg-slate-800"
         >
           {apiKey}
         </code>
-        <Button
-          variant="secondary"
-          onClick={() =>
-            navigator.clipboard.writeText(apiKey).then(
-              () => setIsCopied(true),
-              () => setCopyError("Copying was blocked by the browser: select the key and copy it by hand."),
-            )
-          }
-        >
-          {isCopied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
-          {isCopied ? "Copied" : "Copy key"}
-        </Button>
+        <CopyButton value={apiKey} label="API key" onCopied={() => setIsCopied(true)}>
+          Copy key
+        </CopyButton>
       </div>
-      <p aria-live="polite" className="text-xs text-red-600">
-        {copyError}
-      </p>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
+        {/* Saying the key is saved is leaving on purpose; replace drops the extra Back entry the guard added.
+            Leaving the page unmounts the form and the key with it. */}
         <Link
           href={`/accounts/${account.id}`}
-          onClick={onDone}
-          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+          replace
+          data-leave-guard="allow"
+          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
         >
           I have saved the key: open the account
         </Link>
-        <Button variant="ghost" onClick={onDone}>
+        <Button variant="ghost" onClick={() => guard.confirm(onDone)}>
           Create another
         </Button>
       </div>
+      <LeaveKeyDialog open={guard.isAsking} onStay={guard.stay} onLeave={guard.leave} />
     </Card>
   );
 }

@@ -41,6 +41,13 @@ export function ChannelLimitDialog({ account, knownLimit, open, onOpenChange }: 
     onOpenChange(next);
   };
 
+  // An error speaks about the value it was given: once that value is edited it no longer applies, so it
+  // goes (ours and the server's); the next submit checks the new value.
+  const clearError = (field: "channelLimit" | "reason") => {
+    setErrors((old) => ({ ...old, [field]: undefined }));
+    if (failure?.fields[field]) setLimit.reset();
+  };
+
   const submit = () => {
     const parsed = updateChannelLimitBodySchema.safeParse({ channelLimit: limit, reason });
     const next: Record<string, string | undefined> = {};
@@ -92,7 +99,10 @@ export function ChannelLimitDialog({ account, knownLimit, open, onOpenChange }: 
             min={0}
             step={1}
             value={limitText}
-            onChange={(event) => setLimitText(event.target.value)}
+            onChange={(event) => {
+              setLimitText(event.target.value);
+              clearError("channelLimit");
+            }}
           />
         </Field>
         {limit === 0 ? (
@@ -105,7 +115,14 @@ export function ChannelLimitDialog({ account, knownLimit, open, onOpenChange }: 
             this account.
           </p>
         ) : null}
-        <ReasonField value={reason} onChange={setReason} error={errors.reason ?? failure?.fields.reason} />
+        <ReasonField
+          value={reason}
+          onChange={(value) => {
+            setReason(value);
+            clearError("reason");
+          }}
+          error={errors.reason ?? failure?.fields.reason}
+        />
         <DialogFooter
           error={failure?.message}
           isPending={setLimit.isPending}

@@ -22,7 +22,11 @@ export function ChannelPoolCard() {
         />
       ) : (
         <>
-          <UpstreamNotice failureCount={pool.failureCount} failureReason={pool.failureReason} />
+          <UpstreamNotice
+            failureCount={pool.failureCount}
+            failureReason={pool.failureReason}
+            fetchStatus={pool.fetchStatus}
+          />
           <dl className="mt-3 grid grid-cols-3 gap-4">
             <PoolFigure label="Allocatable" value={pool.data?.allocatable} testId="pool-allocatable" />
             <PoolFigure label="Allocated" value={pool.data?.allocated} testId="pool-allocated" />

@@ -6,19 +6,26 @@ import { ApiError } from "@/lib/queries/fetch-json";
 
 /**
  * While a query is being retried after a failure, says why and when: a rate limit counts down the
- * Retry-After the console passed on; anything else says a retry is under way.
+ * Retry-After the console passed on; anything else says a retry is under way. Only while a retry really
+ * is under way: a failure that is not retried (a 404, or the last attempt) leaves `failureCount` set but
+ * the query idle, and then the page's own error panel speaks alone.
  */
 export function UpstreamNotice({
   failureCount,
   failureReason,
+  fetchStatus,
 }: {
   failureCount: number;
   failureReason: unknown;
+  /** The query's fetchStatus; every caller passes it (optional only while the lists are being rebuilt). */
+  fetchStatus?: "fetching" | "paused" | "idle";
 }) {
   const retryAfter = failureReason instanceof ApiError ? failureReason.retryAfter : undefined;
   const isRateLimited = failureReason instanceof ApiError && failureReason.status === 429;
   const seconds = useCountdown(isRateLimited ? (retryAfter ?? 1) : 0, failureCount);
-  if (failureCount === 0 || !failureReason) return null;
+  if (failureCount === 0 || !failureReason || (fetchStatus ?? "fetching") !== "fetching") {
+    return null;
+  }
   const message = isRateLimited
     ? seconds > 0
       ? `Telnyx is rate limiting; retrying in ${seconds} s.`

@@ -1,12 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { HistoryList } from "@/components/audit/history-list";
+import { BackLink } from "@/components/ui/back-link";
 import { Card, CardTitle } from "@/components/ui/card";
+import { CopyableValue } from "@/components/ui/copy-button";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { UpstreamNotice } from "@/components/accounts/upstream-notice";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { orgUserOptions } from "@/lib/queries/org-users";
 import { LastSignIn } from "./last-sign-in";
@@ -28,7 +29,18 @@ export function UserDetail({ id }: { id: string }) {
   const router = useRouter();
   const user = useQuery(orgUserOptions(id));
 
-  if (user.isPending) return <LoadingPanel label="Loading user…" />;
+  if (user.isPending) {
+    return (
+      <div className="flex flex-col gap-4">
+        <UpstreamNotice
+          failureCount={user.failureCount}
+          failureReason={user.failureReason}
+          fetchStatus={user.fetchStatus}
+        />
+        <LoadingPanel label="Loading user…" />
+      </div>
+    );
+  }
   if (user.isError && user.error instanceof ApiError && user.error.status === 404) {
     return <UserGonePanel />;
   }
@@ -48,13 +60,9 @@ export function UserDetail({ id }: { id: string }) {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <Link
-            href="/users"
-            className="mb-2 inline-flex items-center gap-1 text-sm text-brand-700 hover:underline dark:text-brand-300"
-          >
-            <ArrowLeft aria-hidden className="size-4" />
-            All users
-          </Link>
+          <div className="mb-2 flex">
+            <BackLink listPath="/users">All users</BackLink>
+          </div>
           <h1 className="text-2xl font-semibold tracking-tight break-all">{data.email}</h1>
         </div>
         <RemoveUserAction user={data} onRemoved={() => router.push("/users")} />
@@ -63,9 +71,11 @@ export function UserDetail({ id }: { id: string }) {
         <Card>
           <CardTitle>Details</CardTitle>
           <dl className="mt-2 divide-y divide-slate-100 dark:divide-slate-800" data-testid="user-fields">
-            <Row label="Email">{data.email}</Row>
+            <Row label="Email">
+              <CopyableValue value={data.email} label="email" />
+            </Row>
             <Row label="User id">
-              <code className="font-mono text-xs break-all">{data.id}</code>
+              <CopyableValue value={data.id} label="user id" isCode />
             </Row>
             <Row label="Role">
               <RoleBadge recordType={data.recordType} />

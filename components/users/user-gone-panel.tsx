@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { EmptyPanel } from "@/components/ui/state-panels";
 
@@ -8,9 +8,7 @@ export function UserGonePanel() {
     <Card>
       <EmptyPanel title="This user is not in the organization">
         <p>They may have been removed, or the link is wrong.</p>
-        <Link href="/users" className="text-brand-700 hover:underline dark:text-brand-300">
-          Back to all users
-        </Link>
+        <BackLink listPath="/users">Back to all users</BackLink>
       </EmptyPanel>
     </Card>
   );

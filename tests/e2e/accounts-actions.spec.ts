@@ -15,8 +15,7 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByTestId("account-title")).toHaveText(account.email);
 });
 
-const headerStatus = (page: Page) =>
-  page.getByTestId("account-title").locator("..").getByTestId("account-status");
+const headerStatus = (page: Page) => page.getByTestId("account-header").getByTestId("account-status");
 
 interface AuditRow {
   action: string;
@@ -134,6 +133,9 @@ test("channel limit: headroom shown, 0 warns, over-allocation refused before any
 
   const wanted = Math.min(5, headroom);
   await limit.fill(String(wanted));
+  // The refusal spoke about the old value: it goes as soon as the value changes.
+  await expect(dialog.getByText(/over-allocate the pool/)).toHaveCount(0);
+  await expect(limit).not.toHaveAttribute("aria-invalid", "true");
   await dialog.getByRole("button", { name: "Set limit" }).click();
   await expect(page.getByText(`Channel limit for ${account.email} set to ${wanted}.`)).toBeVisible();
   await expect(page.getByTestId("known-channel-limit")).toContainText(`${wanted} by admin@subdesk.test`);
@@ -225,4 +227,67 @@ test("custom pricing: a refusal from Telnyx flips the switch back and says why",
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(toggle).toHaveAttribute("aria-checked", String(initial));
   expect((await simAccount(account.id)).managed_account_allow_custom_pricing).toBe(initial);
+});
+
+test("an unknown account id shows only the not-found panel (nothing retrying) with a way back", async ({
+  page,
+}) => {
+  const unknown = "00000000-0000-4000-8000-000000000000";
+  await page.goto(`/accounts/${unknown}`);
+  await expect(page.getByTestId("account-not-found")).toContainText(
+    "There is no managed account with this id",
+  );
+  // Give a wrongly started retry time to show itself.
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId("upstream-notice")).toHaveCount(0);
+  await expect(page.getByText(/retrying/i)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to all accounts" }).click();
+  await expect(page).toHaveURL(/\/accounts$/);
+});
+
+test("copy buttons beside the ids and the email copy the value and announce it", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const fields = page.getByTestId("account-fields");
+  for (const [label, value] of [
+    ["account id", account.id],
+    ["email", account.email],
+  ] as const) {
+    const button = fields.getByRole("button", { name: `Copy ${label}` });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect(button.locator("..").getByRole("status")).toHaveText("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+  }
+});
+
+test("All accounts goes back to the list as it was left: tab, filter, sort and page size", async ({
+  page,
+}) => {
+  const listUrl = "/accounts?status=enabled&sort=email&pageSize=10";
+  await page.goto(listUrl);
+  const link = page.getByRole("link", { name: account.email, exact: true });
+  await page
+    .getByRole("search", { name: "Filter accounts" })
+    .getByRole("searchbox", { name: "Email" })
+    .fill(account.email.split("@")[0]!);
+  await expect(link).toBeVisible();
+  const leftAt = new URL(page.url());
+  expect(leftAt.searchParams.get("sort")).toBe("email");
+  await link.click();
+  await expect(page.getByTestId("account-title")).toHaveText(account.email);
+  // The address stays the account's own: nothing to tamper with.
+  await expect(page).toHaveURL(new RegExp(`/accounts/${account.id}$`));
+  await page.getByRole("link", { name: "All accounts" }).click();
+  await expect(page).toHaveURL(`${leftAt.pathname}${leftAt.search}`);
+
+  // Opened in a new tab (no list behind it in that tab's history): the plain list.
+  const fresh = await page.context().newPage();
+  await fresh.goto(`/accounts/${account.id}`);
+  await expect(fresh.getByTestId("account-title")).toHaveText(account.email);
+  await expect(fresh.getByRole("link", { name: "All accounts" })).toHaveAttribute("href", "/accounts");
+  await fresh.close();
 });

@@ -138,3 +138,75 @@ test("create: the schema checks the form before sending, and Telnyx's 422 lands 
   await expect(form.getByText(/already been taken|already/i).first()).toBeVisible();
   expect(posts).toBe(1);
 });
+
+/** Fills and sends the create form; answers the key the reveal shows. */
+async function createAccount(page: Page): Promise<string> {
+  const form = page.locator("form");
+  await form.getByLabel(/Business name/).fill("E2E Leave Guard Ltd");
+  await form.getByLabel("Email").fill(`e2e-${Date.now()}@leave.example.com`);
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("api-key-reveal")).toBeVisible();
+  return (await page.getByTestId("api-key").textContent())!.trim();
+}
+
+test("create: leaving before the key is copied asks first (reload, a link, Back, Create another)", async ({
+  page,
+}) => {
+  const apiKey = await createAccount(page);
+  const keyShown = page.getByTestId("api-key");
+  const ask = page.getByRole("dialog", { name: "Leave without the API key?" });
+
+  // Reload: the browser's own prompt; staying keeps the page and the key.
+  const prompt = page.waitForEvent("dialog");
+  void page.evaluate(() => window.location.reload()).catch(() => undefined);
+  const beforeUnload = await prompt;
+  expect(beforeUnload.type()).toBe("beforeunload");
+  await beforeUnload.dismiss();
+  await expect(keyShown).toHaveText(apiKey);
+
+  // A link in the console: asked in the page; Stay keeps everything as it was.
+  await page.getByRole("link", { name: /All accounts/ }).click();
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Stay and copy the key" }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page).toHaveURL(/\/accounts\/new$/);
+  await expect(keyShown).toHaveText(apiKey);
+
+  // Back: asked too, and the page stays.
+  await page.goBack();
+  await expect(ask).toBeVisible();
+  await expect(page).toHaveURL(/\/accounts\/new$/);
+  await page.keyboard.press("Escape");
+  await expect(ask).toHaveCount(0);
+  await expect(keyShown).toHaveText(apiKey);
+
+  // "Create another" drops the key as well.
+  await page.getByRole("button", { name: "Create another" }).click();
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Stay and copy the key" }).click();
+  await expect(keyShown).toHaveText(apiKey);
+
+  // Leaving on purpose goes where the link pointed.
+  await page.getByRole("link", { name: /All accounts/ }).click();
+  await ask.getByRole("button", { name: "Leave without the key" }).click();
+  await expect(page).toHaveURL(/\/accounts$/);
+  await expect(page.getByTestId("api-key")).toHaveCount(0);
+});
+
+test("create: once the key is copied, leaving asks nothing", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const apiKey = await createAccount(page);
+  await page.getByRole("button", { name: "Copy key" }).click();
+  await expect(page.getByTestId("api-key-reveal").getByRole("status")).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(apiKey);
+
+  let prompts = 0;
+  page.on("dialog", (dialog) => {
+    prompts++;
+    void dialog.dismiss();
+  });
+  await page.getByRole("link", { name: /All accounts/ }).click();
+  await expect(page).toHaveURL(/\/accounts$/);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  expect(prompts).toBe(0);
+});

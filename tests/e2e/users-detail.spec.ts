@@ -69,6 +69,39 @@ test("a failed removal is shown in the dialog and appears in the user's history"
 test("an unknown or malformed id shows the not-found page", async ({ page }) => {
   await page.goto("/users/00000000-0000-4000-8000-000000000000");
   await expect(page.getByText("This user is not in the organization")).toBeVisible();
+  // Only the not-found panel: nothing claims to be retrying, and there is a way back.
+  await expect(page.getByTestId("upstream-notice")).toHaveCount(0);
+  await expect(page.getByText(/retrying/i)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Back to all users" })).toHaveAttribute("href", /^\/users/);
   await page.goto("/users/not-an-id");
   await expect(page.getByText("This user is not in the organization")).toBeVisible();
+});
+
+test("copy buttons beside the email and the id; All users goes back to the list as it was left", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/users?status=enabled&pageSize=100");
+  const listUrl = new URL(page.url());
+  const link = page.locator('a[href^="/users/"]').filter({ hasText: "@" }).first();
+  const email = (await link.textContent())?.trim();
+  const user = users.find((candidate) => candidate.email === email)!;
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.email);
+  await expect(page).toHaveURL(new RegExp(`/users/${user.id}$`));
+
+  const fields = page.getByTestId("user-fields");
+  for (const [label, value] of [
+    ["email", user.email],
+    ["user id", user.id],
+  ] as const) {
+    const button = fields.getByRole("button", { name: `Copy ${label}` });
+    await button.click();
+    await expect(button.locator("..").getByRole("status")).toHaveText("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+  }
+
+  await page.getByRole("link", { name: "All users" }).click();
+  await expect(page).toHaveURL(`${listUrl.pathname}${listUrl.search}`);
 });

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { AccountDetail } from "@/components/accounts/account-detail";
 import { ErrorPanel } from "@/components/ui/state-panels";
 import { getAccountDetail } from "@/lib/accounts/account-detail";
+import { isAppError } from "@/lib/api/errors";
 import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCurrentStaff } from "@/lib/auth/session";
 import { accountDetailOptions } from "@/lib/queries/managed-accounts";
@@ -19,11 +20,17 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   if (!staff) redirect(`/login?callbackUrl=/accounts/${encodeURIComponent(id)}`);
   if (!can(staff.role, "accounts.read")) return <ErrorPanel message={deniedReason("accounts.read")} />;
   // A malformed id never reaches an upstream path.
-  if (!idSchema.safeParse(id).success) return <ErrorPanel message="This is not a valid account id." />;
+  if (!idSchema.safeParse(id).success) notFound();
 
   const queryClient = makeQueryClient();
-  // The same service the API handler calls; a failure is left to the browser's query to show and retry.
-  await queryClient.prefetchQuery({ ...accountDetailOptions(id), queryFn: () => getAccountDetail(id) });
+  try {
+    // The same service the API handler calls.
+    queryClient.setQueryData(accountDetailOptions(id).queryKey, await getAccountDetail(id));
+  } catch (error) {
+    // No such account: the not-found panel (HTTP 404), with no retry to offer.
+    if (isAppError(error) && error.code === "not_found") notFound();
+    // Anything else is left to the browser's query, which retries and shows what went wrong.
+  }
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
