@@ -213,13 +213,25 @@ export async function releaseAllLeases(db?: Db): Promise<void> {
     .where(inArray(jobs.status, ["queued", "running"]));
 }
 
-/** The next items to work on, in order: any a crash left running (their state is read first), then pending. */
-export async function nextJobItems(jobId: string, limit: number, db?: Db): Promise<JobItemRow[]> {
+/**
+ * The next items to work on, in order: any a crash left running (their state is read first), then pending.
+ * With `afterPosition`, only pending items past it: the ones a driver has not yet read.
+ */
+export async function nextJobItems(
+  jobId: string,
+  limit: number,
+  afterPosition?: number,
+  db?: Db,
+): Promise<JobItemRow[]> {
   const database = db ?? (await getDb());
+  const which =
+    afterPosition === undefined
+      ? inArray(jobItems.status, ["pending", "running"])
+      : and(eq(jobItems.status, "pending"), gt(jobItems.position, afterPosition));
   return database
     .select()
     .from(jobItems)
-    .where(and(eq(jobItems.jobId, jobId), inArray(jobItems.status, ["pending", "running"])))
+    .where(and(eq(jobItems.jobId, jobId), which))
     .orderBy(asc(jobItems.position))
     .limit(limit);
 }

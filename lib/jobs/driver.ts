@@ -48,6 +48,8 @@ async function claim(jobId: string, owner: string) {
 // Items in flight at once within the one driver: Telnyx answers in tens of milliseconds, our own writes per
 // item take about as long, so a few overlap to let the rate budget, not our bookkeeping, set the pace.
 const CONCURRENCY = Math.min(16, Math.max(1, Number(process.env.SUBDESK_JOB_CONCURRENCY ?? 4) || 4));
+// Items read from the database at a time.
+const READ_AHEAD = CONCURRENCY * 4;
 
 /** What the driver knows of its lease, refreshed between batches and every second meanwhile. */
 interface LeaseState {
@@ -79,13 +81,48 @@ export async function driveJob(jobId: string, owner: string, options: DriveOptio
   }
 }
 
-async function runPool<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: Math.min(size, queue.length) }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
-    }),
-  );
+/**
+ * The items of one pass, read from the database ahead of the workers (the next read starts while a few are
+ * still queued), so no worker waits on a read between items and the rate budget, not a batch boundary, sets
+ * the pace. The pass starts from what `nextJobItems` found (crash-left items first) and then reads only
+ * pending items past the last one read; an item left running for a retry is picked up by the next pass.
+ */
+class ItemFeed {
+  private readonly queue: JobItemRow[];
+  private lastPosition: number;
+  private reading?: Promise<void>;
+  private isExhausted = false;
+
+  constructor(
+    private readonly jobId: string,
+    first: JobItemRow[],
+  ) {
+    this.queue = [...first];
+    this.lastPosition = Math.max(-1, ...first.map((item) => item.position));
+  }
+
+  async take(): Promise<JobItemRow | undefined> {
+    if (this.queue.length <= CONCURRENCY && !this.isExhausted) {
+      const read = this.readMore();
+      // Read ahead in the background; a failed read there is met again by the take that needs it.
+      if (this.queue.length === 0) await read;
+      else read.catch(() => undefined);
+    }
+    return this.queue.shift();
+  }
+
+  private readMore(): Promise<void> {
+    this.reading ??= nextJobItems(this.jobId, READ_AHEAD, this.lastPosition)
+      .then((rows) => {
+        if (rows.length === 0) this.isExhausted = true;
+        this.queue.push(...rows);
+        this.lastPosition = Math.max(this.lastPosition, ...rows.map((item) => item.position));
+      })
+      .finally(() => {
+        this.reading = undefined;
+      });
+    return this.reading;
+  }
 }
 
 async function driveClaimed(
@@ -101,7 +138,7 @@ async function driveClaimed(
   for (;;) {
     await refresh();
     if (state.isLost) return "elsewhere";
-    const batch = await nextJobItems(jobId, CONCURRENCY * 2);
+    const batch = await nextJobItems(jobId, READ_AHEAD);
     const leftRunning = batch.filter((item) => item.status === "running");
     // Cancel finishes the items in flight (and any a crash left running), then marks the rest cancelled.
     if (batch.length === 0 || (state.cancelRequested && leftRunning.length === 0)) {
@@ -115,9 +152,17 @@ async function driveClaimed(
       return "continue";
     }
     const isWanted = (item: JobItemRow) =>
-      !state.isLost && !options.isStopping() && (!state.cancelRequested || item.status === "running");
-    await runPool(state.cancelRequested ? leftRunning : batch, CONCURRENCY, async (item) => {
-      if (!isWanted(item)) return;
+      !state.isLost &&
+      !options.isStopping() &&
+      (!state.cancelRequested || item.status === "running") &&
+      (Date.now() <= deadline || item.status === "running");
+    const feed = new ItemFeed(jobId, state.cancelRequested ? leftRunning : batch);
+    const work = async () => {
+      for (let item = await feed.take(); item && isWanted(item); item = await feed.take()) {
+        await runOne(item);
+      }
+    };
+    const runOne = async (item: JobItemRow) => {
       // Paced at SUBDESK_BULK_MAX_RPS and by Telnyx's own rate-limit figures (lib/telnyx/rate-budget.ts).
       // After a cancel only items already in flight are settled: they do not wait for a new slot.
       if (!state.cancelRequested) {
@@ -129,12 +174,13 @@ async function driveClaimed(
       }
       const result = await runItem(job, item);
       if (result.outcome === "retry") {
-        // The item stays running; the next batch reads its state first and tries it again.
+        // The item stays running; the next pass reads its state first and tries it again.
         log.warn("job.item_rate_limited", { jobId, position: item.position, afterMs: result.afterMs });
         await sleep(result.afterMs);
         return;
       }
       await finishJobItem(jobId, item.position, result.outcome, result);
-    });
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, work));
   }
 }

@@ -68,6 +68,9 @@ async function isAlreadyApplied(job: JobRow, targetId: string): Promise<{ label?
     }
   } catch (error) {
     if (job.action === "org_user.remove" && isAppError(error) && error.code === "not_found") return {};
+    // Refused for rate, the read told nothing: the item waits and reads again, rather than send the change
+    // a second time (a restarted console sends its first requests before it knows Telnyx's figures).
+    if (isAppError(error) && error.code === "rate_limited") throw error;
     return undefined;
   }
 }
@@ -108,13 +111,6 @@ async function apply(job: JobRow, item: JobItemRow, audit: (label?: string) => P
 /** Runs one item to an outcome; the caller counts it. */
 export async function runItem(job: JobRow, item: JobItemRow): Promise<ItemResult> {
   const isResumed = item.status === "running";
-  if (isResumed) {
-    const applied = await isAlreadyApplied(job, item.targetId);
-    if (applied) {
-      if (item.auditId) await reopenItemAudit(item.auditId).finish({ outcome: "success", target: applied });
-      return { outcome: "done", label: applied.label };
-    }
-  }
   let auditRow: MutationAudit | undefined;
   const openAuditRow = async (label?: string) => {
     auditRow =
@@ -131,6 +127,11 @@ export async function runItem(job: JobRow, item: JobItemRow): Promise<ItemResult
     return auditRow;
   };
   try {
+    const applied = isResumed ? await isAlreadyApplied(job, item.targetId) : undefined;
+    if (applied) {
+      if (item.auditId) await reopenItemAudit(item.auditId).finish({ outcome: "success", target: applied });
+      return { outcome: "done", label: applied.label };
+    }
     const { row, label } = await apply(job, item, openAuditRow);
     await row.finish({ outcome: "success", target: label ? { label } : undefined });
     return { outcome: "done", label };

@@ -28,7 +28,7 @@ describeEachDatabase("bulk jobs", (target) => {
       db,
     );
     expect(job).toMatchObject({ status: "queued", total: 3, done: 0 });
-    const [first] = await nextJobItems(job.id, 2, db);
+    const [first] = await nextJobItems(job.id, 2, undefined, db);
     expect(first?.position).toBe(0);
     await markItemRunning(job.id, 0, null, db);
     expect(await finishJobItem(job.id, 0, "done", { label: "a@example.test" }, db)).toBe(true);
