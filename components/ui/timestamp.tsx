@@ -2,6 +2,7 @@
 
 import { useCallback, useSyncExternalStore } from "react";
 import {
+  formatCalendarDay,
   formatDateTime,
   formatFullTimestamp,
   formatRelativeTime,
@@ -36,14 +37,29 @@ interface TimestampProps {
   value: string | null | undefined;
   /** "12 days ago" instead of the date (the full moment stays in the tooltip). */
   relative?: boolean;
+  /** A calendar day ("2026-12-15", a due date) rather than a moment: shown as "15 Dec 2026", never shifted. */
+  day?: boolean;
   /** Shown when there is no value. */
   fallback?: React.ReactNode;
   className?: string;
 }
 
 /** A moment, read the same way on every page; hover (or the title) gives it to the second, and in ISO. */
-export function Timestamp({ value, relative = false, fallback = "—", className }: TimestampProps) {
+export function Timestamp({
+  value,
+  relative = false,
+  day = false,
+  fallback = "—",
+  className,
+}: TimestampProps) {
   const options = useDateOptions();
+  if (day && value) {
+    return (
+      <time dateTime={value} className={className}>
+        {formatCalendarDay(value, options.locale)}
+      </time>
+    );
+  }
   const date = value ? new Date(value) : null;
   if (!value || !date || Number.isNaN(date.getTime())) return <>{value || fallback}</>;
   // Relative text depends on "now", so the server renders the absolute date and the browser swaps it in.

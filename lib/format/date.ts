@@ -64,6 +64,25 @@ export function formatFullTimestamp(
   return `${formatterFor(options, true).format(date)} (${date.toISOString()})`;
 }
 
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar day with no time of its own (a due date, "2026-12-15") as "15 Dec 2026". Read at UTC midnight
+ * and shown in UTC, so no viewer's zone moves it to the day before.
+ */
+export function formatCalendarDay(day: string | null | undefined, locale = stableDateOptions.locale): string {
+  if (!day) return "—";
+  if (!dayPattern.test(day)) return day;
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
+}
+
 const DAY_MS = 86_400_000;
 const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatCalendarDay,
   formatDateTime,
   formatFullTimestamp,
   formatRelativeTime,
@@ -53,5 +54,14 @@ describe("formatRelativeTime", () => {
     expect(formatRelativeTime(ago(3 * 3_600_000), now)).toBe("3 hours ago");
     expect(formatRelativeTime(ago(5 * 60_000), now)).toBe("5 minutes ago");
     expect(formatRelativeTime(ago(10_000), now)).toBe("just now");
+  });
+});
+
+describe("formatCalendarDay", () => {
+  it("reads a due date as a day, never moved by a zone", () => {
+    expect(formatCalendarDay("2026-12-15")).toBe("15 Dec 2026");
+    expect(formatCalendarDay("2026-01-01", "en-US")).toBe("Jan 1, 2026");
+    expect(formatCalendarDay(null)).toBe("—");
+    expect(formatCalendarDay("soon")).toBe("soon");
   });
 });
