@@ -2,9 +2,8 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { RowCheckbox, PageCheckbox } from "@/components/accounts/selection-checkbox";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import type { AccessReviewItem } from "@/lib/schemas/access-reviews";
-import { cellClassName, headerCellClassName } from "@/components/users/users-table";
 import { flagLabels, removalLabels } from "./review-labels";
 
 function Flags({ flags }: { flags: AccessReviewItem["flags"] }) {
@@ -34,6 +33,74 @@ function DecisionCell({ item }: { item: AccessReviewItem }) {
   );
 }
 
+function itemColumns(
+  showControls: boolean,
+  onDecide: (decision: "keep" | "remove", items: AccessReviewItem[]) => void,
+): DataColumn<AccessReviewItem>[] {
+  const columns: DataColumn<AccessReviewItem>[] = [
+    {
+      id: "person",
+      header: "Person",
+      className: "min-w-40",
+      cell: (item) => (
+        <>
+          {item.email}
+          {/* On a phone the flags sit under the email rather than in a column of their own. */}
+          <span className="mt-1 block font-normal sm:hidden">
+            <Flags flags={item.flags} />
+          </span>
+        </>
+      ),
+    },
+    {
+      id: "flags",
+      header: "Flags",
+      className: "hidden sm:table-cell",
+      cell: (item) => <Flags flags={item.flags} />,
+    },
+    {
+      id: "decision",
+      header: "Decision",
+      cell: (item) => (
+        <span data-testid="item-decision">
+          <DecisionCell item={item} />
+        </span>
+      ),
+    },
+  ];
+  if (!showControls) return columns;
+  return [
+    ...columns,
+    {
+      id: "actions",
+      header: "Actions",
+      isHeaderHidden: true,
+      className: "text-right",
+      cell: (item) =>
+        item.jobId === null ? (
+          <span className="inline-flex flex-col gap-2 sm:flex-row">
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => onDecide("keep", [item])}
+              aria-label={`Keep ${item.email}`}
+            >
+              Keep
+            </Button>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => onDecide("remove", [item])}
+              aria-label={`Remove ${item.email}`}
+            >
+              Remove
+            </Button>
+          </span>
+        ) : null,
+    },
+  ];
+}
+
 /** The campaign's people: tick several for one decision, or decide one from its row. */
 export function CampaignItems({
   items,
@@ -52,100 +119,27 @@ export function CampaignItems({
   onTogglePage: (isSelected: boolean) => void;
   onDecide: (decision: "keep" | "remove", items: AccessReviewItem[]) => void;
 }) {
-  // A person whose removal job has started is settled.
-  const decidable = items.filter((item) => item.jobId === null);
   const showControls = isOpen && canDecide;
   return (
-    // Focusable so a keyboard can scroll it sideways on a phone (axe: scrollable-region-focusable).
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="People in this review">
-      <table className="w-full text-sm" data-testid="campaign-items">
-        <caption className="sr-only">People in this review</caption>
-        <thead>
-          <tr>
-            {showControls ? (
-              <th scope="col" className={`${headerCellClassName} w-8`}>
-                <PageCheckbox
-                  checkedCount={decidable.filter((item) => selected.has(item.id)).length}
-                  pageCount={decidable.length}
-                  onChange={onTogglePage}
-                />
-              </th>
-            ) : null}
-            <th scope="col" className={headerCellClassName}>
-              Person
-            </th>
-            <th scope="col" className={`${headerCellClassName} hidden sm:table-cell`}>
-              Flags
-            </th>
-            <th scope="col" className={headerCellClassName}>
-              Decision
-            </th>
-            {showControls ? (
-              <th scope="col" className={headerCellClassName}>
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr
-              key={item.id}
-              data-item-id={item.id}
-              className="border-t border-slate-200 align-top dark:border-slate-800"
-            >
-              {showControls ? (
-                <td className={cellClassName}>
-                  {item.jobId === null ? (
-                    <RowCheckbox
-                      label={item.email}
-                      isChecked={selected.has(item.id)}
-                      onToggle={() => onToggle(item)}
-                    />
-                  ) : null}
-                </td>
-              ) : null}
-              <td className={`${cellClassName} min-w-40 font-medium [overflow-wrap:anywhere]`}>
-                {item.email}
-                {/* On a phone the flags sit under the email rather than in a column of their own. */}
-                <span className="mt-1 block sm:hidden">
-                  <Flags flags={item.flags} />
-                </span>
-              </td>
-              <td className={`${cellClassName} hidden sm:table-cell`}>
-                <Flags flags={item.flags} />
-              </td>
-              <td className={cellClassName} data-testid="item-decision">
-                <DecisionCell item={item} />
-              </td>
-              {showControls ? (
-                <td className={`${cellClassName} text-right`}>
-                  {item.jobId === null ? (
-                    <span className="inline-flex flex-col gap-2 sm:flex-row">
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        onClick={() => onDecide("keep", [item])}
-                        aria-label={`Keep ${item.email}`}
-                      >
-                        Keep
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        onClick={() => onDecide("remove", [item])}
-                        aria-label={`Remove ${item.email}`}
-                      >
-                        Remove
-                      </Button>
-                    </span>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="People in this review"
+      testId="campaign-items"
+      rows={items}
+      rowKey={(item) => item.id}
+      rowLabel={(item) => item.email}
+      rowData={(item) => ({ "data-item-id": item.id })}
+      columns={itemColumns(showControls, onDecide)}
+      selection={
+        showControls
+          ? {
+              isSelected: (item) => selected.has(item.id),
+              // A person whose removal job has started is settled.
+              canSelect: (item) => item.jobId === null,
+              onToggle,
+              onTogglePage,
+            }
+          : undefined
+      }
+    />
   );
 }

@@ -10,6 +10,7 @@ import { ListPagination } from "@/components/ui/list-pagination";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { accessReviewOptions } from "@/lib/queries/access-reviews";
 import type { AccessReviewItem, AccessReviewItemsQuery } from "@/lib/schemas/access-reviews";
+import { defaultListPageSize } from "@/lib/schemas/common";
 import { CampaignActions } from "./campaign-actions";
 import { CampaignItems } from "./campaign-items";
 import { CampaignProgress } from "./campaign-progress";
@@ -21,12 +22,11 @@ const filters = [
   { value: "keep", label: "Kept" },
   { value: "remove", label: "To remove" },
 ] as const;
-const pageSizes = [25, 50, 100] as const;
 
 /** One campaign: progress, its actions, and its people to decide (one at a time or several at once). */
 export function CampaignPanel({ reviewId }: { reviewId: string }) {
   const permission = usePermission("users.export");
-  const [query, setQuery] = useState<AccessReviewItemsQuery>({ page: 1, pageSize: 50 });
+  const [query, setQuery] = useState<AccessReviewItemsQuery>({ page: 1, pageSize: defaultListPageSize });
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
   const [pending, setPending] = useState<PendingDecision | null>(null);
   const detail = useQuery(accessReviewOptions(reviewId, query));
@@ -66,7 +66,7 @@ export function CampaignPanel({ reviewId }: { reviewId: string }) {
     setPending({ decision, items: [...selected].map(([id, email]) => ({ id, email })) });
 
   return (
-    <Card className="flex flex-col gap-4 p-0 pt-4" data-testid="campaign-panel">
+    <Card className="flex flex-col gap-4 px-0! pt-4 pb-0!" data-testid="campaign-panel">
       <div className="flex flex-col gap-3 px-4">
         <h2 className="text-lg font-semibold">{review.name}</h2>
         <CampaignProgress review={review} />
@@ -128,7 +128,6 @@ export function CampaignPanel({ reviewId }: { reviewId: string }) {
         <ListPagination
           meta={meta}
           noun="people"
-          pageSizes={pageSizes}
           onPageChange={(page) => setQuery({ ...query, page })}
           onPageSizeChange={(pageSize) => setQuery({ ...query, pageSize, page: 1 })}
         />

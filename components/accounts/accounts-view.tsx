@@ -4,13 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ListPagination } from "@/components/ui/list-pagination";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
-import { accountListOptions } from "@/lib/queries/managed-accounts";
+import { accountListOptions, accountStatusCountsOptions } from "@/lib/queries/managed-accounts";
 import { AccountsTable } from "./accounts-table";
 import { AccountsToolbar, clearFilters } from "./accounts-toolbar";
 import { BulkActionBar, type BulkAccountAction } from "./bulk-action-bar";
 import { BulkConfirmDialog } from "./bulk-confirm-dialog";
-import { Pagination } from "./pagination";
 import { StatusTabs } from "./status-tabs";
 import { UpstreamNotice } from "./upstream-notice";
 import { useAccountListState } from "./use-account-list-state";
@@ -26,15 +26,24 @@ export function AccountsView() {
   const isUpdating = accounts.isFetching && accounts.isPlaceholderData;
   const viewTotal = accounts.isPlaceholderData ? undefined : accounts.data?.meta.totalResults;
   const selection = useAccountSelection(toAccountView(query), viewTotal);
+  // The All tab's answer carries every tab's count; another tab asks for them (one row, cached) and knows
+  // its own count exactly from its answer.
+  const otherTabCounts = useQuery({ ...accountStatusCountsOptions(query), enabled: state.status !== "all" });
+  const counts =
+    state.status === "all"
+      ? accounts.isPlaceholderData
+        ? undefined
+        : accounts.data?.meta.statusCounts
+      : { ...otherTabCounts.data, ...(viewTotal !== undefined ? { [state.status]: viewTotal } : {}) };
   const [bulkAction, setBulkAction] = useState<BulkAccountAction | null>(null);
 
   return (
     <div className="flex flex-col gap-4">
       <AccountsToolbar list={list} />
-      <Card className="p-0">
+      <Card className="p-0!">
         <StatusTabs
           value={state.status}
-          total={accounts.isPlaceholderData ? undefined : accounts.data?.meta.totalResults}
+          counts={counts}
           panelId={panelId}
           onChange={(status) => void setState({ status, page: 1 })}
         />
@@ -51,7 +60,11 @@ export function AccountsView() {
           ) : null}
           <ProgressBar isActive={isUpdating} />
           <div className="px-4 pt-2">
-            <UpstreamNotice failureCount={accounts.failureCount} failureReason={accounts.failureReason} />
+            <UpstreamNotice
+              failureCount={accounts.failureCount}
+              failureReason={accounts.failureReason}
+              fetchStatus={accounts.fetchStatus}
+            />
           </div>
           {accounts.data ? (
             accounts.data.data.length === 0 ? (
@@ -91,10 +104,11 @@ export function AccountsView() {
                   selection={selection}
                   onSort={(sort) => void setState({ sort, page: 1 })}
                 />
-                <Pagination
+                <ListPagination
                   meta={accounts.data.meta}
-                  onPage={(page) => void setState({ page })}
-                  onPageSize={(pageSize) => void setState({ pageSize, page: 1 })}
+                  noun="accounts"
+                  onPageChange={(page) => void setState({ page })}
+                  onPageSizeChange={(pageSize) => void setState({ pageSize, page: 1 })}
                 />
               </>
             )

@@ -2,26 +2,29 @@
 
 import { useRef } from "react";
 import { statusTabs, type StatusTab } from "@/lib/accounts/url-state";
+import type { AccountStatusCounts } from "@/lib/schemas/managed-accounts";
 
 const labels: Record<StatusTab, string> = {
   all: "All",
   enabled: "Enabled",
   disabled: "Disabled",
+  blocked: "Blocked",
   cancelled: "Cancelled",
 };
 
 interface StatusTabsProps {
   value: StatusTab;
-  total?: number;
+  /** Each tab's count, where known (see toStatusCounts). */
+  counts?: AccountStatusCounts;
   panelId: string;
   onChange: (tab: StatusTab) => void;
 }
 
 /**
- * All / Enabled / Disabled / Cancelled. Only the active tab shows its count: a count per tab would cost a
- * Telnyx request each on every filter change, against a rate limit we share with everything else.
+ * All / Enabled / Disabled / Blocked / Cancelled, each with its count. The counts cost no request of their
+ * own: they come from the status sets the list caches anyway. The tabs wrap on a narrow screen.
  */
-export function StatusTabs({ value, total, panelId, onChange }: StatusTabsProps) {
+export function StatusTabs({ value, counts, panelId, onChange }: StatusTabsProps) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const move = (from: number, step: number) => {
     const next = (from + step + statusTabs.length) % statusTabs.length;
@@ -32,7 +35,7 @@ export function StatusTabs({ value, total, panelId, onChange }: StatusTabsProps)
     <div
       role="tablist"
       aria-label="Account status"
-      className="flex gap-1 border-b border-slate-200 dark:border-slate-800"
+      className="flex flex-wrap gap-x-1 border-b border-slate-200 dark:border-slate-800"
     >
       {statusTabs.map((tab, index) => {
         const isActive = tab === value;
@@ -53,16 +56,19 @@ export function StatusTabs({ value, total, panelId, onChange }: StatusTabsProps)
               if (event.key === "ArrowRight") move(index, 1);
               if (event.key === "ArrowLeft") move(index, -1);
             }}
-            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium sm:px-4 ${
               isActive
                 ? "border-brand-600 text-brand-700 dark:text-white"
-                : "border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200"
+                : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
             }`}
           >
             {labels[tab]}
-            {isActive && total !== undefined ? (
-              <span className="ml-2 rounded-full bg-slate-100 px-2 text-xs tabular-nums dark:bg-slate-800">
-                {total}
+            {counts?.[tab] !== undefined ? (
+              <span
+                data-testid="tab-count"
+                className="ml-2 rounded-full bg-slate-100 px-2 text-xs text-slate-700 tabular-nums dark:bg-slate-800 dark:text-slate-200"
+              >
+                {counts[tab]}
               </span>
             ) : null}
           </button>

@@ -12,7 +12,6 @@ import { ApiError } from "@/lib/queries/fetch-json";
 import { AuditEventDialog } from "./audit-event-dialog";
 import { AuditFilters, type AuditFilterChange } from "./audit-filters";
 import { ListPagination } from "@/components/ui/list-pagination";
-import { auditPageSizes } from "@/lib/queries/audit-url-state";
 import { AuditTable } from "./audit-table";
 
 const clearedFilters = { actor: null, action: null, target: null, from: null, to: null, outcome: null };
@@ -68,7 +67,6 @@ export function AuditView() {
           <ListPagination
             meta={events.data.meta}
             noun="events"
-            pageSizes={auditPageSizes}
             rangeTestId="audit-range"
             onPageChange={(page) => void setState({ page })}
             onPageSizeChange={(pageSize) => void setState({ pageSize, page: 1 })}

@@ -112,7 +112,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
           ))}
         </dl>
       </Card>
-      <Card className="p-0 pt-4">
+      <Card className="px-0! pt-4 pb-0!">
         <JobItemsTable jobId={job.id} isLive={isLive} />
       </Card>
     </div>

@@ -3,15 +3,54 @@
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useId } from "react";
+import { DataTable, RowLink, type DataColumn } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/list-pagination";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { formatAuditTime } from "@/components/audit/format-time";
 import { jobItemsOptions } from "@/lib/queries/jobs";
-import { jobItemStatuses } from "@/lib/schemas/jobs";
+import { jobItemStatuses, type JobItem } from "@/lib/schemas/jobs";
 import { ChoiceFilter } from "./choice-filter";
-import { PlainTable, RowLink, rowClassName } from "./plain-table";
 import { ItemStatusBadge } from "./job-status-badge";
-import { clampPage, jobItemParsers, jobPageSizes } from "./jobs-url-state";
+import { clampPage, jobItemParsers } from "./jobs-url-state";
+
+const columns: DataColumn<JobItem>[] = [
+  {
+    id: "account",
+    header: "Account",
+    cell: (item) => <RowLink href={`/accounts/${item.targetId}`}>{item.label ?? item.targetId}</RowLink>,
+  },
+  {
+    id: "outcome",
+    header: "Outcome",
+    className: "whitespace-nowrap",
+    cell: (item) => (
+      <>
+        <ItemStatusBadge status={item.status} />
+        {item.auditId ? (
+          <a
+            href={`/audit?event=${item.auditId}`}
+            className="ml-2 text-xs text-slate-600 underline dark:text-slate-300"
+          >
+            audit row
+          </a>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    id: "error",
+    header: "Error",
+    className: "min-w-64 text-red-700 dark:text-red-300",
+    cell: (item) => <span data-testid="item-error">{item.errorMessage ?? item.errorCode ?? ""}</span>,
+  },
+  {
+    id: "finished",
+    header: "Finished",
+    className: "whitespace-nowrap tabular-nums",
+    cell: (item) =>
+      item.status === "pending" || item.status === "running" ? "—" : formatAuditTime(item.updatedAt),
+  },
+];
 
 /** Every item of a job with its outcome and error, paged and filterable, refreshed while the job runs. */
 export function JobItemsTable({ jobId, isLive }: { jobId: string; isLive: boolean }) {
@@ -51,43 +90,21 @@ export function JobItemsTable({ jobId, isLive }: { jobId: string; isLive: boolea
         <EmptyPanel title={state.itemStatus ? `No ${state.itemStatus} items.` : "This job has no items."} />
       ) : (
         <>
-          <PlainTable label="Job items" columns={["Account", "Outcome", "Error", "Finished"]}>
-            {items.data.data.map((item) => (
-              <tr key={item.position} data-testid="job-item" className={rowClassName}>
-                <td className="px-4 py-2 whitespace-nowrap">
-                  <RowLink href={`/accounts/${item.targetId}`}>{item.label ?? item.targetId}</RowLink>
-                </td>
-                <td className="px-4 py-2 whitespace-nowrap">
-                  <ItemStatusBadge status={item.status} />
-                  {item.auditId ? (
-                    <a
-                      href={`/audit?event=${item.auditId}`}
-                      className="ml-2 text-xs text-slate-500 underline dark:text-slate-400"
-                    >
-                      audit row
-                    </a>
-                  ) : null}
-                </td>
-                <td className="min-w-64 px-4 py-2 text-red-700 dark:text-red-300" data-testid="item-error">
-                  {item.errorMessage ?? item.errorCode ?? ""}
-                </td>
-                <td className="px-4 py-2 whitespace-nowrap tabular-nums">
-                  {item.status === "pending" || item.status === "running"
-                    ? "—"
-                    : formatAuditTime(item.updatedAt)}
-                </td>
-              </tr>
-            ))}
-          </PlainTable>
-          <div className="px-1 pb-3">
-            <ListPagination
-              meta={items.data.meta}
-              noun="items"
-              pageSizes={jobPageSizes}
-              onPageChange={(itemPage) => void setState({ itemPage })}
-              onPageSizeChange={(itemPageSize) => void setState({ itemPageSize, itemPage: 1 })}
-            />
-          </div>
+          <DataTable
+            label="Job items"
+            rows={items.data.data}
+            rowKey={(item) => String(item.position)}
+            rowLabel={(item) => item.label ?? item.targetId}
+            rowHref={(item) => `/accounts/${item.targetId}`}
+            rowData={() => ({ "data-testid": "job-item" })}
+            columns={columns}
+          />
+          <ListPagination
+            meta={items.data.meta}
+            noun="items"
+            onPageChange={(itemPage) => void setState({ itemPage })}
+            onPageSizeChange={(itemPageSize) => void setState({ itemPageSize, itemPage: 1 })}
+          />
         </>
       )}
     </section>

@@ -5,17 +5,40 @@ import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable, RowLink, type DataColumn } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/list-pagination";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { formatAuditTime } from "@/components/audit/format-time";
 import { jobListOptions } from "@/lib/queries/jobs";
-import { jobActions, jobStatuses } from "@/lib/schemas/jobs";
+import { jobActions, jobStatuses, type Job } from "@/lib/schemas/jobs";
 import { ChoiceFilter } from "./choice-filter";
-import { PlainTable, RowLink, rowClassName } from "./plain-table";
 import { jobCounts } from "./job-counts";
 import { actionLabels, describeJob } from "./job-labels";
 import { JobStatusBadge } from "./job-status-badge";
-import { clampPage, jobListParsers, jobPageSizes } from "./jobs-url-state";
+import { clampPage, jobListParsers } from "./jobs-url-state";
+
+const columns: DataColumn<Job>[] = [
+  {
+    id: "job",
+    header: "Job",
+    cell: (job) => <RowLink href={`/jobs/${job.id}`}>{describeJob(job)}</RowLink>,
+  },
+  { id: "status", header: "Status", cell: (job) => <JobStatusBadge status={job.status} /> },
+  {
+    id: "progress",
+    header: "Progress",
+    className: "whitespace-nowrap tabular-nums",
+    cell: (job) => `${jobCounts(job).finished} / ${job.total}`,
+  },
+  { id: "failed", header: "Failed", className: "tabular-nums", cell: (job) => job.failed },
+  { id: "by", header: "By", className: "break-all", cell: (job) => job.createdBy },
+  {
+    id: "created",
+    header: "Created",
+    className: "whitespace-nowrap tabular-nums",
+    cell: (job) => formatAuditTime(job.createdAt),
+  },
+];
 
 /** Every bulk job, newest first, filterable by status and action; live rows keep updating. */
 export function JobsList() {
@@ -30,7 +53,7 @@ export function JobsList() {
   const hasFilters = Boolean(state.status || state.action);
 
   return (
-    <Card className="flex flex-col gap-4 p-0 pt-4">
+    <Card className="flex flex-col gap-4 overflow-hidden px-0! pt-4 pb-0!">
       <div role="search" aria-label="Filter jobs" className="flex flex-wrap items-end gap-3 px-4">
         <ChoiceFilter
           label="Status"
@@ -75,36 +98,24 @@ export function JobsList() {
             )}
           </EmptyPanel>
         ) : (
-          <PlainTable label="Jobs" columns={["Job", "Status", "Progress", "Failed", "By", "Created"]}>
-            {jobs.data.data.map((job) => (
-              <tr key={job.id} data-testid="job-row" className={rowClassName}>
-                <td className="px-4 py-2 whitespace-nowrap">
-                  <RowLink href={`/jobs/${job.id}`}>{describeJob(job)}</RowLink>
-                </td>
-                <td className="px-4 py-2">
-                  <JobStatusBadge status={job.status} />
-                </td>
-                <td className="px-4 py-2 tabular-nums whitespace-nowrap">
-                  {jobCounts(job).finished} / {job.total}
-                </td>
-                <td className="px-4 py-2 tabular-nums">{job.failed}</td>
-                <td className="px-4 py-2 break-all">{job.createdBy}</td>
-                <td className="px-4 py-2 whitespace-nowrap tabular-nums">{formatAuditTime(job.createdAt)}</td>
-              </tr>
-            ))}
-          </PlainTable>
+          <DataTable
+            label="Jobs"
+            rows={jobs.data.data}
+            rowKey={(job) => job.id}
+            rowLabel={(job) => describeJob(job)}
+            rowHref={(job) => `/jobs/${job.id}`}
+            rowData={(job) => ({ "data-testid": "job-row", "data-job-id": job.id })}
+            columns={columns}
+          />
         )}
       </div>
       {jobs.data && jobs.data.meta.totalResults > 0 ? (
-        <div className="px-1 pb-3">
-          <ListPagination
-            meta={jobs.data.meta}
-            noun="jobs"
-            pageSizes={jobPageSizes}
-            onPageChange={(page) => void setState({ page })}
-            onPageSizeChange={(pageSize) => void setState({ pageSize, page: 1 })}
-          />
-        </div>
+        <ListPagination
+          meta={jobs.data.meta}
+          noun="jobs"
+          onPageChange={(page) => void setState({ page })}
+          onPageSizeChange={(pageSize) => void setState({ pageSize, page: 1 })}
+        />
       ) : null}
     </Card>
   );

@@ -49,7 +49,7 @@ export function StaffRowActions({ person, isSelf }: StaffRowActionsProps) {
   const isActive = person.status === "active";
   const copy = describeChange(person, change);
   return (
-    <div className="flex items-center justify-end gap-2">
+    <div className="flex items-center gap-2">
       <label htmlFor={roleId} className="sr-only">
         Role of {person.email}
       </label>

@@ -2,75 +2,59 @@
 
 import { formatAuditTime } from "@/components/audit/format-time";
 import { Badge } from "@/components/ui/badge";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import type { StaffDto } from "@/lib/schemas/staff";
 import { StaffRowActions } from "./staff-row-actions";
 
-const headerCell =
-  "px-3 py-2 text-left text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400";
-const cell = "px-3 py-2 align-middle";
+function staffColumns(selfEmail: string): DataColumn<StaffDto>[] {
+  return [
+    {
+      id: "person",
+      header: "Person",
+      cell: (person) => (
+        <>
+          {person.name}
+          {person.email === selfEmail ? (
+            <span className="font-normal text-slate-600 dark:text-slate-300"> (you)</span>
+          ) : null}
+          <div className="font-normal text-slate-600 dark:text-slate-300">{person.email}</div>
+        </>
+      ),
+    },
+    {
+      id: "status",
+      header: "Status",
+      cell: (person) => (
+        <Badge tone={person.status === "active" ? "success" : "danger"} data-testid="staff-status">
+          {person.status}
+        </Badge>
+      ),
+    },
+    {
+      id: "last-sign-in",
+      header: "Last sign-in (UTC)",
+      className: "whitespace-nowrap tabular-nums",
+      cell: (person) => (person.lastSignInAt ? formatAuditTime(person.lastSignInAt) : "Never"),
+    },
+    {
+      // The role shows once, as the control that changes it.
+      id: "role",
+      header: "Role and actions",
+      cell: (person) => <StaffRowActions person={person} isSelf={person.email === selfEmail} />,
+    },
+  ];
+}
 
 export function StaffTable({ people, selfEmail }: { people: StaffDto[]; selfEmail: string }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid="staff-table">
-        <caption className="sr-only">Staff who can sign in to Subdesk</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={headerCell}>
-              Person
-            </th>
-            <th scope="col" className={headerCell}>
-              Role
-            </th>
-            <th scope="col" className={headerCell}>
-              Status
-            </th>
-            <th scope="col" className={headerCell}>
-              Last sign-in (UTC)
-            </th>
-            <th scope="col" className={`${headerCell} text-right`}>
-              Actions
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((person) => {
-            const isSelf = person.email === selfEmail;
-            return (
-              <tr
-                key={person.id}
-                data-testid="staff-row"
-                data-email={person.email}
-                className="border-t border-slate-100 dark:border-slate-800"
-              >
-                <td className={cell}>
-                  <div className="font-medium">
-                    {person.name}
-                    {isSelf ? <span className="text-slate-500"> (you)</span> : null}
-                  </div>
-                  <div className="text-slate-500 dark:text-slate-400">{person.email}</div>
-                </td>
-                <td className={cell}>
-                  <Badge tone={person.role === "admin" ? "info" : "neutral"} data-testid="staff-role">
-                    {person.role}
-                  </Badge>
-                </td>
-                <td className={cell}>
-                  <Badge tone={person.status === "active" ? "success" : "danger"} data-testid="staff-status">
-                    {person.status}
-                  </Badge>
-                </td>
-                <td className={`${cell} tabular-nums`}>
-                  {person.lastSignInAt ? formatAuditTime(person.lastSignInAt) : "Never"}
-                </td>
-                <td className={cell}>
-                  <StaffRowActions person={person} isSelf={isSelf} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Staff who can sign in to Subdesk"
+      testId="staff-table"
+      rows={people}
+      rowKey={(person) => person.id}
+      rowLabel={(person) => person.email}
+      rowData={(person) => ({ "data-testid": "staff-row", "data-email": person.email })}
+      columns={staffColumns(selfEmail)}
+    />
   );
 }

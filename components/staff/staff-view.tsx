@@ -12,7 +12,7 @@ export function StaffView() {
   const me = useStaff();
   const staff = useQuery(staffListOptions());
   return (
-    <Card className="p-0" aria-busy={staff.isFetching}>
+    <Card className="p-0!" aria-busy={staff.isFetching}>
       {staff.isPending ? (
         <LoadingPanel label="Loading staff…" />
       ) : staff.isError ? (

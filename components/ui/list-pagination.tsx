@@ -1,44 +1,48 @@
 "use client";
 
-import { ChevronLeft, ChevronRight } from "lucide-react";
+import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from "lucide-react";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClassName } from "@/components/ui/input";
-import type { ListMeta } from "@/lib/schemas/common";
+import { listPageSizes, type ListMeta, type ListPageSize } from "@/lib/schemas/common";
 
 // inputClassName is full-width; this control keeps its own width.
 const pageSizeSelectClassName = `${inputClassName.replace("w-full", "")} h-8 w-20`;
 
-interface ListPaginationProps<Size extends number> {
+interface ListPaginationProps {
   meta: ListMeta;
-  /** What the list holds, plural ("users", "events"), for the range line. */
+  /** What the list holds, plural ("users", "accounts"), for the range line. */
   noun: string;
-  pageSizes: readonly Size[];
+  /** The range line's test id (default page-status). */
   rangeTestId?: string;
   onPageChange: (page: number) => void;
-  onPageSizeChange: (pageSize: Size) => void;
+  onPageSizeChange: (pageSize: ListPageSize) => void;
 }
 
-/** Previous/next paging with a page-size choice and a range line read out as it changes. */
-export function ListPagination<Size extends number>({
+/**
+ * The one pager of every list: the range read out as it changes, one set of page sizes, and first /
+ * previous / next / last. It wraps onto more lines on a phone rather than widening the page.
+ */
+export function ListPagination({
   meta,
   noun,
-  pageSizes,
-  rangeTestId,
+  rangeTestId = "page-status",
   onPageChange,
   onPageSizeChange,
-}: ListPaginationProps<Size>) {
+}: ListPaginationProps) {
   const sizeId = useId();
-  const totalPages = Math.max(1, meta.totalPages);
+  const lastPage = Math.max(1, meta.totalPages);
   const first = meta.totalResults === 0 ? 0 : (meta.page - 1) * meta.pageSize + 1;
   const last = Math.min(meta.page * meta.pageSize, meta.totalResults);
+  const isFirst = meta.page <= 1;
+  const isLast = meta.page >= lastPage;
   return (
     <nav
       aria-label="Pages"
-      className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-3 pt-3 text-sm dark:border-slate-800"
+      className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800"
     >
-      <p aria-live="polite" data-testid={rangeTestId}>
-        {first}–{last} of {meta.totalResults} {noun} · page {meta.page} of {totalPages}
+      <p aria-live="polite" data-testid={rangeTestId} className="text-slate-700 dark:text-slate-200">
+        {first}–{last} of {meta.totalResults} {noun} · page {meta.page} of {lastPage}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={sizeId} className="whitespace-nowrap text-slate-600 dark:text-slate-300">
@@ -47,33 +51,38 @@ export function ListPagination<Size extends number>({
         <select
           id={sizeId}
           value={meta.pageSize}
-          onChange={(event) => onPageSizeChange(Number(event.target.value) as Size)}
+          onChange={(event) => onPageSizeChange(Number(event.target.value) as ListPageSize)}
           className={pageSizeSelectClassName}
         >
-          {pageSizes.map((size) => (
+          {/* A size asked for through the API alone (say 7) still shows as chosen. */}
+          {(listPageSizes as readonly number[]).includes(meta.pageSize) ? null : (
+            <option value={meta.pageSize}>{meta.pageSize}</option>
+          )}
+          {listPageSizes.map((size) => (
             <option key={size} value={size}>
               {size}
             </option>
           ))}
         </select>
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={() => onPageChange(meta.page - 1)}
-          disabled={meta.page <= 1}
-        >
-          <ChevronLeft aria-hidden className="size-4" />
-          Previous
-        </Button>
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={() => onPageChange(meta.page + 1)}
-          disabled={meta.page >= totalPages}
-        >
-          Next
-          <ChevronRight aria-hidden className="size-4" />
-        </Button>
+        <div className="flex gap-1">
+          {[
+            { label: "First page", Icon: ChevronsLeft, page: 1, disabled: isFirst },
+            { label: "Previous page", Icon: ChevronLeft, page: meta.page - 1, disabled: isFirst },
+            { label: "Next page", Icon: ChevronRight, page: meta.page + 1, disabled: isLast },
+            { label: "Last page", Icon: ChevronsRight, page: lastPage, disabled: isLast },
+          ].map(({ label, Icon, page, disabled }) => (
+            <Button
+              key={label}
+              variant="secondary"
+              size="sm"
+              aria-label={label}
+              disabled={disabled}
+              onClick={() => onPageChange(page)}
+            >
+              <Icon aria-hidden className="size-4" />
+            </Button>
+          ))}
+        </div>
       </div>
     </nav>
   );

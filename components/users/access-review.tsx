@@ -45,7 +45,7 @@ export function AccessReview() {
         kind={state.kind}
         onKindChange={setKind}
       />
-      <Card className="flex flex-col gap-4 p-0 pt-4">
+      <Card className="flex flex-col gap-4 px-0! pt-4 pb-0!">
         <div className="px-4">
           <UsersToolbar
             email={state.email}

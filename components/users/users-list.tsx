@@ -10,7 +10,6 @@ import { orgUserListOptions } from "@/lib/queries/org-users";
 import { orgUserListParsers, toOrgUserListQuery } from "@/lib/queries/org-users-url-state";
 import type { UserStatus } from "@/lib/schemas/org-users";
 import { ListPagination } from "@/components/ui/list-pagination";
-import { pageSizeOptions } from "@/lib/queries/org-users-url-state";
 import { UsersTable } from "./users-table";
 import { UsersToolbar } from "./users-toolbar";
 import { ListViewControls } from "@/components/views/list-view-controls";
@@ -28,7 +27,7 @@ export function UsersList() {
   const clearFilters = useCallback(() => setState({ email: null, status: null, page: 1 }), [setState]);
 
   return (
-    <Card className="flex flex-col gap-4 p-0 pt-4">
+    <Card className="flex flex-col gap-4 overflow-hidden px-0! pt-4 pb-0!">
       <div className="px-4">
         <UsersToolbar
           email={state.email}
@@ -60,18 +59,13 @@ export function UsersList() {
         )}
       </div>
       {users.data && users.data.meta.totalResults > 0 ? (
-        <div className="px-1 pb-3">
-          <ListPagination
-            meta={users.data.meta}
-            noun="users"
-            pageSizes={pageSizeOptions}
-            rangeTestId="users-range"
-            onPageChange={(page) => setState({ page })}
-            onPageSizeChange={(pageSize) =>
-              setState({ pageSize: pageSize as typeof state.pageSize, page: 1 })
-            }
-          />
-        </div>
+        <ListPagination
+          meta={users.data.meta}
+          noun="users"
+          rangeTestId="users-range"
+          onPageChange={(page) => setState({ page })}
+          onPageSizeChange={(pageSize) => setState({ pageSize, page: 1 })}
+        />
       ) : null}
     </Card>
   );

@@ -14,17 +14,15 @@ import {
   matchModes,
   type ManagedAccountListQuery,
 } from "@/lib/schemas/managed-accounts";
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/common";
 
-export const pageSizes = [10, 25, 50, 100, 250] as const;
-export const defaultPageSize = 25;
-
-// The tabs the console offers; "blocked" accounts appear under All with their own badge.
-export const statusTabs = ["all", "enabled", "disabled", "cancelled"] as const;
+// The tabs the console offers, one per status Telnyx filters on ("blocked" is not in its spec but filters).
+export const statusTabs = ["all", "enabled", "disabled", "blocked", "cancelled"] as const;
 export type StatusTab = (typeof statusTabs)[number];
 
 export const accountListParsers = {
   page: parseAsInteger.withDefault(1),
-  pageSize: parseAsInteger.withDefault(defaultPageSize),
+  pageSize: parseAsInteger.withDefault(defaultListPageSize),
   email: parseAsString.withDefault(""),
   emailMatch: parseAsStringLiteral(matchModes).withDefault("contains"),
   org: parseAsString.withDefault(""),
@@ -52,9 +50,9 @@ export function isFilterReady(value: string, match: (typeof matchModes)[number])
  * out rather than sent to be refused; the toolbar explains why.
  */
 export function toListQuery(state: AccountListUrlState): ManagedAccountListQuery {
-  const pageSize = (pageSizes as readonly number[]).includes(state.pageSize)
+  const pageSize = (listPageSizes as readonly number[]).includes(state.pageSize)
     ? state.pageSize
-    : defaultPageSize;
+    : defaultListPageSize;
   const parsed = managedAccountListQuerySchema.safeParse({
     page: Math.max(1, state.page),
     pageSize,

@@ -7,14 +7,12 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/common";
 import { auditOutcomes, toIsoInstant, type AuditFilterQuery, type AuditListQuery } from "@/lib/schemas/audit";
-
-export const auditPageSizes = [25, 50, 100, 250] as const;
-export const defaultAuditPageSize = 50;
 
 export const auditUrlParsers = {
   page: parseAsInteger.withDefault(1),
-  pageSize: parseAsNumberLiteral(auditPageSizes).withDefault(defaultAuditPageSize),
+  pageSize: parseAsNumberLiteral(listPageSizes).withDefault(defaultListPageSize),
   actor: parseAsString.withDefault(""),
   action: parseAsString.withDefault(""),
   target: parseAsString.withDefault(""),

@@ -14,6 +14,7 @@ import type {
   ChannelLimit,
   ChannelPool,
   ManagedAccount,
+  ManagedAccountListMeta,
   ManagedAccountListQuery,
 } from "@/lib/schemas/managed-accounts";
 import type { AccountDetail } from "@/lib/accounts/types";
@@ -41,9 +42,29 @@ export function accountListOptions(query: ManagedAccountListQuery) {
   return queryOptions({
     queryKey: accountKeys.list(query),
     queryFn: ({ signal }) =>
-      fetchJson<ListResult<ManagedAccount>>(`/api/managed-accounts?${toSearch(query)}`, { signal }),
+      fetchJson<ListResult<ManagedAccount> & { meta: ManagedAccountListMeta }>(
+        `/api/managed-accounts?${toSearch(query)}`,
+        { signal },
+      ),
     // The old page stays on screen (dimmed, with a progress bar) while the next one loads.
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Every status tab's count for the list's filters: the All tab's answer carries them; one row is enough. */
+export function accountStatusCountsOptions(query: ManagedAccountListQuery) {
+  const countsQuery = {
+    ...query,
+    status: "all" as const,
+    page: 1,
+    pageSize: 1,
+    sort: "-created_at" as const,
+  };
+  return queryOptions({
+    ...accountListOptions(countsQuery),
+    // Counts of other filters would mislead while these load.
+    placeholderData: undefined,
+    select: (answer) => answer.meta.statusCounts,
   });
 }
 

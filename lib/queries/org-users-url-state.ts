@@ -15,14 +15,12 @@ import {
   type ReviewKind,
   type UserStatus,
 } from "@/lib/schemas/org-users";
-
-export const pageSizeOptions = [25, 50, 100, 250] as const;
-export const defaultPageSize = 50;
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/common";
 
 export const orgUserListParsers = {
   page: parseAsInteger.withDefault(1),
   // An unknown size in a pasted address falls back to the default rather than erroring.
-  pageSize: parseAsNumberLiteral(pageSizeOptions).withDefault(defaultPageSize),
+  pageSize: parseAsNumberLiteral(listPageSizes).withDefault(defaultListPageSize),
   email: parseAsString.withDefault(""),
   status: parseAsStringLiteral(userStatuses),
 };

@@ -14,9 +14,10 @@ import type {
   SavedViewList,
   UsersViewQuery,
 } from "@/lib/schemas/saved-views";
+import type { ListPageSize } from "@/lib/schemas/common";
 import { auditKeys } from "./audit";
 import { fetchJson } from "./fetch-json";
-import { orgUserListParsers, pageSizeOptions, type OrgUserListState } from "./org-users-url-state";
+import { orgUserListParsers, type OrgUserListState } from "./org-users-url-state";
 
 export const savedViewKeys = {
   all: ["saved-views"] as const,
@@ -79,7 +80,7 @@ export function savedViewHref(view: Pick<SavedView, "list" | "query">): string {
   const query = view.query as UsersViewQuery;
   return serializeUsers(listPaths.users, {
     // The schema allowed only the list's page sizes in.
-    pageSize: query.pageSize as (typeof pageSizeOptions)[number],
+    pageSize: query.pageSize as ListPageSize,
     email: query.email ?? null,
     status: query.status ?? null,
   });

@@ -1,6 +1,14 @@
 // Access review campaigns (/users/review): bodies, queries and answers. Shared by the page and the handlers.
 import { z } from "zod";
-import { idSchema, optionalEnum, queryInteger, reasonSchema, safeText, visibleLength } from "./common";
+import {
+  idSchema,
+  optionalEnum,
+  queryInteger,
+  listPageSizeQuery,
+  reasonSchema,
+  safeText,
+  visibleLength,
+} from "./common";
 import { reviewReasons } from "./org-users";
 
 export const accessReviewStatuses = ["open", "closed"] as const;
@@ -64,7 +72,7 @@ export type AccessReviewListQuery = z.output<typeof accessReviewListQuerySchema>
 export const accessReviewItemsQuerySchema = z.object({
   decision: optionalEnum(itemFilters),
   page: queryInteger("Page", 1, 100_000, 1),
-  pageSize: queryInteger("Page size", 1, 250, 50),
+  pageSize: listPageSizeQuery,
 });
 export type AccessReviewItemsQuery = z.output<typeof accessReviewItemsQuerySchema>;
 

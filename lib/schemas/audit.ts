@@ -1,6 +1,6 @@
 // The audit trail: our API's query and answer shapes. Shared by the page, the hooks and the handlers.
 import { z } from "zod";
-import { optionalEnum, optionalText, queryInteger } from "./common";
+import { optionalEnum, optionalText, queryInteger, listPageSizeQuery } from "./common";
 
 export const auditOutcomes = ["pending", "success", "failure", "denied", "unknown"] as const;
 export type AuditOutcomeName = (typeof auditOutcomes)[number];
@@ -90,7 +90,7 @@ export type AuditFilterQuery = z.output<typeof auditFilterSchema>;
 export const auditListQuerySchema = z
   .object({
     page: queryInteger("Page", 1, 100_000, 1),
-    pageSize: queryInteger("Page size", 1, 250, 50),
+    pageSize: listPageSizeQuery,
   })
   .and(auditFilterSchema);
 export type AuditListQuery = z.output<typeof auditListQuerySchema>;

@@ -111,6 +111,17 @@ export const reasonSchema = safeText({ multiline: true, error: "Give a reason." 
     message: `Give a reason of at least ${minReasonVisible} characters.`,
   });
 
+/**
+ * One set of page sizes and one default for every list: the pager offers these, the URL parsers accept them
+ * and the API schemas default to the same size. 10 stays so saved views and links made with it still open.
+ */
+export const listPageSizes = [10, 25, 50, 100, 250] as const;
+export type ListPageSize = (typeof listPageSizes)[number];
+export const defaultListPageSize = 50;
+export const maxListPageSize = 250;
+/** A list query's pageSize: any size up to the largest offered (API callers may ask for others), same default. */
+export const listPageSizeQuery = queryInteger("Page size", 1, maxListPageSize, defaultListPageSize);
+
 export const listMetaSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),

@@ -1,6 +1,15 @@
 // Managed accounts: our API's query, bodies and answers. Shared by forms and handlers (no server-only).
 import { z } from "zod";
-import { optionalEnum, optionalText, queryBoolean, queryInteger, reasonSchema, safeText } from "./common";
+import {
+  optionalEnum,
+  optionalText,
+  queryBoolean,
+  queryInteger,
+  listMetaSchema,
+  listPageSizeQuery,
+  reasonSchema,
+  safeText,
+} from "./common";
 
 // Telnyx also filters on "blocked" without defining it; the simulator has such accounts, so we show them.
 export const accountStatuses = ["enabled", "disabled", "blocked", "cancelled"] as const;
@@ -14,7 +23,7 @@ const minContainsLength = 3;
 export const managedAccountListQuerySchema = z
   .object({
     page: queryInteger("Page", 1, 100_000, 1),
-    pageSize: queryInteger("Page size", 1, 250, 25),
+    pageSize: listPageSizeQuery,
     email: optionalText(254),
     emailMatch: optionalEnum(matchModes).default("contains"),
     org: optionalText(255),
@@ -41,6 +50,23 @@ export const managedAccountListQuerySchema = z
     }
   });
 export type ManagedAccountListQuery = z.output<typeof managedAccountListQuerySchema>;
+
+/**
+ * How many accounts each status tab holds, for the email/organization filters asked (the All tab's
+ * count follows includeCancelled). A count is left out when it is not known for sure (a status set larger
+ * than the server pages through).
+ */
+export const accountStatusCountsSchema = z.strictObject(
+  Object.fromEntries(
+    accountStatusFilters.map((status) => [status, z.number().int().min(0).optional()]),
+  ) as Record<(typeof accountStatusFilters)[number], z.ZodOptional<z.ZodNumber>>,
+);
+export type AccountStatusCounts = z.infer<typeof accountStatusCountsSchema>;
+/** The list answer's meta: paging, and on the All tab the count of every tab. */
+export const managedAccountListMetaSchema = listMetaSchema.extend({
+  statusCounts: accountStatusCountsSchema.optional(),
+});
+export type ManagedAccountListMeta = z.infer<typeof managedAccountListMetaSchema>;
 /** The filters that decide which accounts match, without paging or order. */
 export type ManagedAccountFilters = Pick<
   ManagedAccountListQuery,

@@ -1,6 +1,13 @@
 // Organization users: our API's query, bodies and answers. Shared by forms and handlers (no server-only).
 import { z } from "zod";
-import { optionalEnum, optionalText, queryBoolean, queryInteger, reasonSchema } from "./common";
+import {
+  optionalEnum,
+  optionalText,
+  queryBoolean,
+  queryInteger,
+  listPageSizeQuery,
+  reasonSchema,
+} from "./common";
 
 export const userStatuses = ["enabled", "disabled", "blocked"] as const;
 export const userRecordTypes = ["organization_owner", "organization_sub_user"] as const;
@@ -9,7 +16,7 @@ export type ReportFormat = (typeof reportFormats)[number];
 
 export const orgUserListQuerySchema = z.object({
   page: queryInteger("Page", 1, 100_000, 1),
-  pageSize: queryInteger("Page size", 1, 250, 50),
+  pageSize: listPageSizeQuery,
   // Telnyx matches part of the email here (`filter[email]`), with no minimum length.
   email: optionalText(254),
   status: optionalEnum(userStatuses),

@@ -1,11 +1,10 @@
 // Saved views: a named set of a list's filters, sort and page size. Shared by the save dialog, the handlers
 // and the database layer (which checks every stored query again on the way out). No server-only imports.
 import { z } from "zod";
-import { pageSizes as accountPageSizes, statusTabs } from "@/lib/accounts/url-state";
-import { pageSizeOptions as userPageSizes } from "@/lib/queries/org-users-url-state";
+import { statusTabs } from "@/lib/accounts/url-state";
 import { managedAccountListQuerySchema } from "./managed-accounts";
 import { orgUserListQuerySchema } from "./org-users";
-import { idSchema, optionalEnum, safeText } from "./common";
+import { idSchema, listPageSizes, optionalEnum, safeText } from "./common";
 
 export const savedViewLists = ["accounts", "users"] as const;
 export type SavedViewList = (typeof savedViewLists)[number];
@@ -45,7 +44,7 @@ function requireOneOf<T>(
  */
 export const accountsViewQuerySchema = z.strictObject(accountViewShape).superRefine((query, context) => {
   addIssuesOf(managedAccountListQuerySchema, query, context);
-  requireOneOf(query.pageSize, accountPageSizes, "pageSize", "Page size", context);
+  requireOneOf(query.pageSize, listPageSizes, "pageSize", "Page size", context);
   requireOneOf(query.status, statusTabs, "status", "Status", context);
 });
 export type AccountsViewQuery = z.output<typeof accountsViewQuerySchema>;
@@ -53,7 +52,7 @@ export type AccountsViewQuery = z.output<typeof accountsViewQuerySchema>;
 /** The users list's query without its page (the list always asks for groups itself). */
 export const usersViewQuerySchema = z.strictObject(userViewShape).superRefine((query, context) => {
   addIssuesOf(orgUserListQuerySchema, query, context);
-  requireOneOf(query.pageSize, userPageSizes, "pageSize", "Page size", context);
+  requireOneOf(query.pageSize, listPageSizes, "pageSize", "Page size", context);
 });
 export type UsersViewQuery = z.output<typeof usersViewQuerySchema>;
 

@@ -7,8 +7,10 @@ import type {
   CreatedManagedAccount,
   CreateManagedAccountBody,
   ManagedAccount,
+  ManagedAccountListMeta,
   ManagedAccountListQuery,
 } from "@/lib/schemas/managed-accounts";
+import { toStatusCounts } from "@/lib/accounts/status-counts";
 import { log } from "@/lib/log";
 import {
   deriveStatuses,
@@ -28,10 +30,12 @@ const repeatable = (operation: string) => ({ operation, isRetryable: true });
 /** One page of accounts, each with its status (see account-status.ts for how it is derived). */
 export async function listManagedAccounts(
   query: ManagedAccountListQuery,
-): Promise<ListResult<ManagedAccount>> {
+): Promise<ListResult<ManagedAccount> & { meta: ManagedAccountListMeta }> {
+  // The cancelled set is asked for even when cancelled accounts are hidden: it is small, and it gives the
+  // Cancelled tab its count (see toStatusCounts).
   const statusSets =
     query.status === "all"
-      ? loadStatusSets(query).catch((error: unknown) => {
+      ? loadStatusSets({ ...query, includeCancelled: true }).catch((error: unknown) => {
           // The list is still worth showing without the status column.
           log.warn("telnyx.status_unavailable", { error: String(error) });
           return undefined;
@@ -48,9 +52,14 @@ export async function listManagedAccounts(
       )
     : undefined;
   const fixed: AccountStatus | undefined = query.status === "all" ? undefined : query.status;
+  const meta = toListMeta(page.meta, query);
   return {
     data: page.data.map((item) => toManagedAccount(item, fixed ?? statuses?.get(item.id))),
-    meta: toListMeta(page.meta, query),
+    // The All tab's answer carries every tab's count; the other tabs ask for it (pageSize=1) when shown.
+    meta:
+      query.status === "all"
+        ? { ...meta, statusCounts: toStatusCounts(meta.totalResults, sets, query.includeCancelled) }
+        : meta,
   };
 }
 

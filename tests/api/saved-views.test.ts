@@ -77,7 +77,7 @@ describe("POST and GET /api/views", () => {
       [{ name: "Fine", query: { email: "ab" } }, "query.email"],
       [{ name: "Fine", query: { pageSize: 30 } }, "query.pageSize"],
       [{ name: "Fine", query: { page: 2 } }, "query"],
-      [{ name: "Fine", query: { status: "blocked" } }, "query.status"],
+      [{ name: "Fine", query: { status: "frozen" } }, "query.status"],
       [{ name: "Fine", list: "users", query: { sort: "email" } }, "query"],
     ];
     const before = (await views(viewer)).length;

@@ -16,19 +16,19 @@ test("the first page arrives in the server's HTML", async () => {
   const response = await fetch(`${baseUrl()}/accounts`, { headers: { Cookie: client.cookieHeader() } });
   expect(response.status).toBe(200);
   const html = await response.text();
-  const firstPage = select(await simAccounts()).slice(0, 25);
+  const firstPage = select(await simAccounts()).slice(0, 50);
   expect(firstPage.length).toBeGreaterThan(0);
   for (const account of firstPage) expect(html).toContain(account.email);
-  // The 26th account belongs to page 2 and must not be there.
-  const next = select(await simAccounts())[25];
+  // The 51st account belongs to page 2 and must not be there.
+  const next = select(await simAccounts())[50];
   if (next) expect(html).not.toContain(`>${next.email}<`);
 });
 
 test("lists the newest accounts first, with a status on every row and the total", async ({ page }) => {
   const expected = select(await simAccounts());
-  await expect(rowEmails(page)).toHaveText(expected.slice(0, 25).map((account) => account.email));
+  await expect(rowEmails(page)).toHaveText(expected.slice(0, 50).map((account) => account.email));
   await expect(pageStatus(page)).toHaveText(
-    `Page 1 of ${Math.ceil(expected.length / 25)} · ${expected.length} accounts`,
+    `1–50 of ${expected.length} accounts · page 1 of ${Math.ceil(expected.length / 50)}`,
   );
   const first = expected[0]!;
   await expect(page.getByTestId("account-row").first().getByTestId("account-status")).toHaveText(
@@ -50,7 +50,7 @@ test("email filter: contains, the 3-character rule, and exact match", async ({ p
   await email.fill("bakery");
   const bakeries = select(accounts, { emailContains: "bakery" });
   await expect(page).toHaveURL(/email=bakery/);
-  await expect(rowEmails(page)).toHaveText(bakeries.slice(0, 25).map((account) => account.email));
+  await expect(rowEmails(page)).toHaveText(bakeries.slice(0, 50).map((account) => account.email));
   await expect(pageStatus(page)).toContainText(`${bakeries.length} account`);
 
   const target = bakeries[0]!;
@@ -64,7 +64,7 @@ test("email filter: contains, the 3-character rule, and exact match", async ({ p
   await expect(page.getByText(/Type at least 3 characters/)).toHaveCount(0);
   await expect(page.getByText("No accounts match this view.")).toBeVisible();
   await page.getByRole("button", { name: "Clear filters" }).first().click();
-  await expect(rowEmails(page)).toHaveCount(25);
+  await expect(rowEmails(page)).toHaveCount(50);
   await expect(email).toHaveValue("");
 });
 
@@ -74,7 +74,7 @@ test("organization filter narrows by part of the name", async ({ page }) => {
   const expected = select(accounts, { orgContains: word });
   await page.getByRole("searchbox", { name: "Organization" }).fill(word);
   await expect(page).toHaveURL(new RegExp(`org=${encodeURIComponent(word)}`));
-  await expect(rowEmails(page)).toHaveText(expected.slice(0, 25).map((account) => account.email));
+  await expect(rowEmails(page)).toHaveText(expected.slice(0, 50).map((account) => account.email));
 });
 
 test("sorts by email and created date both ways, with aria-sort", async ({ page }) => {
@@ -89,7 +89,7 @@ test("sorts by email and created date both ways, with aria-sort", async ({ page 
   await expect(createdHeader).toHaveAttribute("aria-sort", "none");
   await expect(rowEmails(page)).toHaveText(
     select(accounts, { sort: "email" })
-      .slice(0, 25)
+      .slice(0, 50)
       .map((a) => a.email),
   );
 
@@ -97,7 +97,7 @@ test("sorts by email and created date both ways, with aria-sort", async ({ page 
   await expect(emailHeader).toHaveAttribute("aria-sort", "descending");
   await expect(rowEmails(page)).toHaveText(
     select(accounts, { sort: "-email" })
-      .slice(0, 25)
+      .slice(0, 50)
       .map((a) => a.email),
   );
 
@@ -107,7 +107,7 @@ test("sorts by email and created date both ways, with aria-sort", async ({ page 
   await expect(createdHeader).toHaveAttribute("aria-sort", "ascending");
   await expect(rowEmails(page)).toHaveText(
     select(accounts, { sort: "created_at" })
-      .slice(0, 25)
+      .slice(0, 50)
       .map((a) => a.email),
   );
 });
@@ -118,7 +118,7 @@ test("paging, page size, and the URL: back/forward, reload and a pasted link", a
 
   await page.getByRole("button", { name: "Next page" }).click();
   await expect(page).toHaveURL(/page=2/);
-  await expect(rowEmails(page)).toHaveText(emails(25, 50));
+  await expect(rowEmails(page)).toHaveText(emails(50, 100));
 
   await page.getByLabel("Rows per page").selectOption("10");
   await expect(page).toHaveURL(/pageSize=10/);
@@ -129,8 +129,8 @@ test("paging, page size, and the URL: back/forward, reload and a pasted link", a
   await page.goBack();
   await expect(rowEmails(page)).toHaveText(emails(0, 10));
   await page.goBack();
-  await expect(rowEmails(page)).toHaveText(emails(25, 50));
-  await expect(page.getByLabel("Rows per page")).toHaveValue("25");
+  await expect(rowEmails(page)).toHaveText(emails(50, 100));
+  await expect(page.getByLabel("Rows per page")).toHaveValue("50");
   await page.goForward();
   await page.goForward();
   await expect(page).toHaveURL(/page=2/);
@@ -153,15 +153,17 @@ test("status tabs show only accounts in that status", async ({ page }) => {
   const accounts = await simAccounts();
   for (const [name, status] of [
     ["Disabled", "disabled"],
+    ["Blocked", "blocked"],
     ["Cancelled", "cancelled"],
     ["Enabled", "enabled"],
   ] as const) {
     const expected = select(accounts, { status });
+    expect(expected.length, status).toBeGreaterThan(0);
     await page.getByRole("tab", { name }).click();
     await expect(page).toHaveURL(new RegExp(`status=${status}`));
     await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
     await expect(pageStatus(page)).toContainText(`${expected.length} account`);
-    await expect(rowEmails(page)).toHaveText(expected.slice(0, 25).map((account) => account.email));
+    await expect(rowEmails(page)).toHaveText(expected.slice(0, 50).map((account) => account.email));
     const badges = page.getByTestId("account-row").getByTestId("account-status");
     for (const badge of await badges.all()) await expect(badge).toHaveText(status);
   }
@@ -174,11 +176,38 @@ test("status tabs show only accounts in that status", async ({ page }) => {
   );
 });
 
-test("a row is reachable and opens with the keyboard", async ({ page }) => {
+test("every status tab, Blocked included, shows its count as the simulator holds it", async ({ page }) => {
+  const accounts = await simAccounts();
+  const count = (status: string) => accounts.filter((account) => account.status === status).length;
+  const expected = {
+    All: accounts.length - count("cancelled"),
+    Enabled: count("enabled"),
+    Disabled: count("disabled"),
+    Blocked: count("blocked"),
+    Cancelled: count("cancelled"),
+  };
+  const tabCount = (name: string) => page.getByRole("tab", { name }).getByTestId("tab-count");
+  for (const [name, value] of Object.entries(expected))
+    await expect(tabCount(name)).toHaveText(String(value));
+  // On another tab the counts stay (asked for once, cached), and that tab's rows are its count.
+  await page.getByRole("tab", { name: "Blocked" }).click();
+  await expect(page).toHaveURL(/status=blocked/);
+  await expect(rowEmails(page)).toHaveCount(Math.min(50, expected.Blocked));
+  for (const [name, value] of Object.entries(expected))
+    await expect(tabCount(name)).toHaveText(String(value));
+  for (const badge of await page.getByTestId("account-row").getByTestId("account-status").all()) {
+    await expect(badge).toHaveText("blocked");
+  }
+});
+
+test("a row takes focus with Tab and opens with Enter; its email stays a real link", async ({ page }) => {
   const first = select(await simAccounts())[0]!;
-  const link = rowEmails(page).first();
-  await link.focus();
-  await expect(link).toBeFocused();
+  await expect(rowEmails(page).first()).toHaveAttribute("href", `/accounts/${first.id}`);
+  // The last header control is the Created sort; the next Tab stop is the first row itself.
+  await page.getByRole("columnheader", { name: /Created/ }).getByRole("button").focus();
+  await page.keyboard.press("Tab");
+  const row = page.getByTestId("account-row").first();
+  await expect(row).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/accounts/${first.id}$`));
   await expect(page.getByTestId("account-title")).toHaveText(first.email);

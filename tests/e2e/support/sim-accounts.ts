@@ -33,7 +33,7 @@ export async function simPool(): Promise<{ allocatable: number; allocated: numbe
 
 export interface Selection {
   sort?: "created_at" | "-created_at" | "email" | "-email";
-  status?: "all" | "enabled" | "disabled" | "cancelled";
+  status?: "all" | "enabled" | "disabled" | "blocked" | "cancelled";
   emailContains?: string;
   emailEq?: string;
   orgContains?: string;

@@ -24,7 +24,7 @@ describe("managed account list query", () => {
   it("fills defaults from an empty or blank query string", () => {
     const expected = {
       page: 1,
-      pageSize: 25,
+      pageSize: 50,
       emailMatch: "contains",
       orgMatch: "contains",
       status: "all",
