@@ -204,7 +204,10 @@ test("a row takes focus with Tab and opens with Enter; its email stays a real li
   const first = select(await simAccounts())[0]!;
   await expect(rowEmails(page).first()).toHaveAttribute("href", `/accounts/${first.id}`);
   // The last header control is the Created sort; the next Tab stop is the first row itself.
-  await page.getByRole("columnheader", { name: /Created/ }).getByRole("button").focus();
+  await page
+    .getByRole("columnheader", { name: /Created/ })
+    .getByRole("button")
+    .focus();
   await page.keyboard.press("Tab");
   const row = page.getByTestId("account-row").first();
   await expect(row).toBeFocused();
