@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { signIn } from "../support/api-client";
 import { loginAs } from "./support/login";
 import { simAccounts } from "./support/sim-accounts";
 
@@ -79,4 +81,25 @@ test("a part shorter than 3 characters asks for more; nothing found says so", as
   await expect(palette(page)).toContainText("Type at least 3 characters");
   await page.keyboard.type("xzqv");
   await expect(palette(page)).toContainText("Nothing matches");
+});
+
+test("a saved view is one jump away", async ({ page }) => {
+  const support = await signIn("support");
+  const name = `Palette disabled ${randomUUID().slice(0, 6)}`;
+  const saved = await support.post("/api/views", {
+    name,
+    list: "accounts",
+    shared: false,
+    query: { status: "disabled" },
+  });
+  expect(saved.status, await saved.text()).toBe(201);
+  await loginAs(page, "support", "/");
+  await openWithShortcut(page);
+  await page.keyboard.type(name.slice(0, 14));
+  const option = palette(page)
+    .getByRole("group", { name: "Saved views" })
+    .getByRole("option", { name: new RegExp(name) });
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/accounts\?(.*&)?status=disabled/);
 });
