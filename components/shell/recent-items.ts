@@ -1,6 +1,7 @@
 // Accounts and users the person opened, newest first, for the command palette. Only ids and labels (an
 // email or a name) are kept, in this browser's localStorage: never a key, a token or anything from Telnyx
 // beyond what the page already showed.
+import { useEffect } from "react";
 
 export interface RecentItem {
   kind: "account" | "user";
@@ -47,4 +48,14 @@ export function rememberRecentItem(item: RecentItem): void {
 
 export function recentItemHref(item: RecentItem): string {
   return item.kind === "account" ? `/accounts/${item.id}` : `/users/${item.id}`;
+}
+
+/** Called by a detail page once its account or user is known, so the palette offers it under Recent. */
+export function useRememberRecentItem(item: RecentItem | null): void {
+  const kind = item?.kind;
+  const id = item?.id;
+  const label = item?.label;
+  useEffect(() => {
+    if (kind && id && label) rememberRecentItem({ kind, id, label });
+  }, [kind, id, label]);
 }
