@@ -58,8 +58,8 @@ export function AuditEventFields({ event }: { event: AuditEventDto }) {
         </Row>
         <Row label="Target">
           {event.target.label ?? "—"}
-          {event.target.type ? (
-            <span className="text-slate-600 dark:text-slate-400"> · {event.target.type}</span>
+          {description.targetKind ? (
+            <span className="text-slate-600 dark:text-slate-400"> · {description.targetKind}</span>
           ) : null}
           {event.target.id ? (
             <span className={`block ${mono} text-slate-600 dark:text-slate-400`}>{event.target.id}</span>
