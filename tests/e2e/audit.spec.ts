@@ -187,18 +187,31 @@ test("a channel-limit change reads as old → new with the account's email, in t
   page,
 }) => {
   const account = (await simAccounts()).find((candidate) => candidate.status === "enabled")!;
+  // Long enough that a one-line reason column would cut it.
+  const reason =
+    "e2e audit words: lowered while the customer's trunk is being moved, ticket 4711, agreed with ops";
   for (const channelLimit of [2, 1]) {
     const answer = await admin.put(`/api/managed-accounts/${account.id}/channel-limit`, {
       channelLimit,
-      reason: "e2e audit words",
+      reason,
     });
     expect(answer.status, await answer.text()).toBe(200);
   }
+  await page.setViewportSize({ width: 1366, height: 850 });
   await loginAs(page, "admin", `/audit?action=account.channel_limit.update&target=${account.id}`);
   const newest = rows(page).first();
+  // At 1366 px nothing is cut: no cell hides text and the table is no wider than the page leaves it.
+  await expect(newest).toBeVisible();
+  const cut = await page.getByTestId("audit-table").evaluate((table) => ({
+    table: table.scrollWidth - (table.parentElement?.clientWidth ?? 0),
+    cells: [...table.querySelectorAll("td")].filter((cell) => cell.scrollWidth > cell.clientWidth).length,
+    page: document.documentElement.scrollWidth - window.innerWidth,
+  }));
+  expect(cut).toEqual({ table: expect.any(Number), cells: 0, page: 0 });
+  expect(cut.table).toBeLessThanOrEqual(0);
   await expect(newest.getByTestId("audit-summary")).toHaveText("Channel limit 2 → 1");
   await expect(newest.getByTestId("audit-target")).toContainText(account.email);
-  await expect(newest.getByTestId("audit-reason")).toHaveText("“e2e audit words”");
+  await expect(newest.getByTestId("audit-reason")).toHaveText(`“${reason}”`);
   await expect(page.getByTestId("audit-table")).not.toContainText("account.channel_limit.update");
 
   await page.goto(`/accounts/${account.id}`);
