@@ -13,3 +13,10 @@ export function dataDirectory(): string {
 export function demoCredentialsFile(directory = dataDirectory()): string {
   return path.join(directory, "demo-credentials.txt");
 }
+
+/** The same file as the sign-in page names it: relative to where the server runs when it is inside it. */
+export function demoCredentialsFileForDisplay(): string {
+  const file = demoCredentialsFile();
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}

@@ -1,23 +1,15 @@
-import path from "node:path";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackPath } from "@/components/auth/sign-in-error";
 import { isEmbeddedMode } from "@/lib/auth/auth-mode";
-import { demoCredentialsFile } from "@/lib/auth/data-dir";
+import { demoCredentialsFileForDisplay } from "@/lib/auth/data-dir";
 import { getCurrentStaff } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** The file start-up writes (DATA_DIR honoured), relative to where the server runs when it is inside it. */
-function credentialsFileForDisplay(): string {
-  const file = demoCredentialsFile();
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
-}
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -44,7 +36,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
             ) : (
               <>
                 {" "}
-                and kept in <code className="font-mono">{credentialsFileForDisplay()}</code>.
+                and kept in <code className="font-mono">{demoCredentialsFileForDisplay()}</code>.
               </>
             )}
           </p>
