@@ -214,9 +214,23 @@ test("a channel-limit change reads as old → new with the account's email, in t
   await expect(newest.getByTestId("audit-reason")).toHaveText(`“${reason}”`);
   await expect(page.getByTestId("audit-table")).not.toContainText("account.channel_limit.update");
 
+  // Custom pricing names the value it replaced too (read from Telnyx just before the change).
+  const wasOn = account.managed_account_allow_custom_pricing;
+  const pricing = await admin.patch(`/api/managed-accounts/${account.id}`, {
+    allowCustomPricing: !wasOn,
+    reason,
+  });
+  expect(pricing.status, await pricing.text()).toBe(200);
+  await page.goto(`/audit?action=account.pricing.update&target=${account.id}`);
+  await expect(rows(page).first().getByTestId("audit-summary")).toHaveText(
+    `Custom pricing ${wasOn ? "on → off" : "off → on"}`,
+  );
+  await admin.patch(`/api/managed-accounts/${account.id}`, { allowCustomPricing: wasOn, reason });
+
   await page.goto(`/accounts/${account.id}`);
   const history = page.getByTestId("history-entry").first();
-  await expect(history).toContainText("Channel limit 2 → 1");
+  await expect(history).toContainText("Custom pricing");
+  await expect(page.getByTestId("history-list")).toContainText("Channel limit 2 → 1");
   await expect(history.locator("time")).toHaveAttribute("title", /\(\d{4}-\d{2}-\d{2}T[\d:.]+Z\)$/);
 });
 
