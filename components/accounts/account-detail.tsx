@@ -53,7 +53,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
       {notice}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0" data-testid="account-header">
-          <h1 className="text-2xl font-semibold tracking-tight break-all" data-testid="account-title">
+          <h1 className="text-2xl font-semibold tracking-tight break-words" data-testid="account-title">
             {account.email}
           </h1>
           <p className="mt-1 flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">

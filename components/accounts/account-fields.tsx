@@ -32,7 +32,7 @@ export function AccountFields({ account }: { account: ManagedAccount }) {
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-            <dd className="break-all">{value}</dd>
+            <dd className="min-w-0 break-words">{value}</dd>
           </div>
         ))}
       </dl>

@@ -21,7 +21,9 @@ export function BalanceCard({ account }: { account: Pick<ManagedAccount, "balanc
           <Figure label="Available credit" value={formatMoney(balance.availableCredit, balance.currency)} />
         </dl>
       ) : account.rollupBilling ? null : (
-        <p className="mt-2 text-sm text-slate-500">Telnyx did not include a balance in its answer.</p>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          Telnyx did not include a balance in its answer.
+        </p>
       )}
     </Card>
   );

@@ -101,7 +101,7 @@ export function CopyableValue({
       {isCode ? (
         <code className="min-w-0 font-mono break-all">{value}</code>
       ) : (
-        <span className="min-w-0 break-all">{value}</span>
+        <span className="min-w-0 break-words">{value}</span>
       )}
       <CopyButton value={value} label={label} />
     </span>

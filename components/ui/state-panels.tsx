@@ -6,7 +6,7 @@ export function LoadingPanel({ label = "Loading…" }: { label?: string }) {
     <div
       role="status"
       aria-live="polite"
-      className="flex items-center justify-center gap-2 p-10 text-sm text-slate-500"
+      className="flex items-center justify-center gap-2 p-10 text-sm text-slate-600 dark:text-slate-400"
     >
       <Loader2 aria-hidden className="size-4 animate-spin" />
       {label}
@@ -16,7 +16,7 @@ export function LoadingPanel({ label = "Loading…" }: { label?: string }) {
 
 export function EmptyPanel({ title, children }: { title: string; children?: React.ReactNode }) {
   return (
-    <div className="flex flex-col items-center gap-2 p-10 text-center text-sm text-slate-500">
+    <div className="flex flex-col items-center gap-2 p-10 text-center text-sm text-slate-600 dark:text-slate-400">
       <Inbox aria-hidden className="size-6" />
       <p className="font-medium text-slate-700 dark:text-slate-200">{title}</p>
       {children}
@@ -44,4 +44,43 @@ export function ErrorPanel({
       ) : null}
     </div>
   );
+}
+
+interface ListQuery<Data> {
+  data: Data | undefined;
+  isError: boolean;
+  error: Error | null;
+  isFetching: boolean;
+  refetch: () => unknown;
+}
+
+/**
+ * A list's three states before its table: loading, failed (with a retry), empty. Data already on screen wins
+ * over a failed background refresh; a first load that fails shows the error.
+ */
+export function ListStates<Data>({
+  query,
+  noun,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: ListQuery<Data>;
+  /** What the list holds, plural: "Loading jobs…", "The jobs could not be loaded: …". */
+  noun: string;
+  isEmpty: (data: Data) => boolean;
+  empty: React.ReactNode;
+  children: (data: Data) => React.ReactNode;
+}) {
+  if (query.data !== undefined) return isEmpty(query.data) ? empty : children(query.data);
+  if (query.isError) {
+    return (
+      <ErrorPanel
+        message={`The ${noun} could not be loaded: ${query.error?.message ?? "unknown error"}`}
+        onRetry={() => void query.refetch()}
+        isRetrying={query.isFetching}
+      />
+    );
+  }
+  return <LoadingPanel label={`Loading ${noun}…`} />;
 }

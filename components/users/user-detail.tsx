@@ -63,7 +63,7 @@ export function UserDetail({ id }: { id: string }) {
           <div className="mb-2 flex">
             <BackLink listPath="/users">All users</BackLink>
           </div>
-          <h1 className="text-2xl font-semibold tracking-tight break-all">{data.email}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight break-words">{data.email}</h1>
         </div>
         <RemoveUserAction user={data} onRemoved={() => router.push("/users")} />
       </div>
@@ -87,7 +87,9 @@ export function UserDetail({ id }: { id: string }) {
             <Row label="Last sign-in">
               <LastSignIn lastSignInAt={data.lastSignInAt} />
               {data.lastSignInAt ? (
-                <span className="ml-2 text-xs text-slate-500">{formatUtc(data.lastSignInAt)}</span>
+                <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">
+                  {formatUtc(data.lastSignInAt)}
+                </span>
               ) : null}
             </Row>
             <Row label="Single sign-on">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CreateForm } from "@/components/accounts/create-form";
+import { BackLink } from "@/components/ui/back-link";
 import { ErrorPanel } from "@/components/ui/state-panels";
 import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCurrentStaff } from "@/lib/auth/session";
@@ -14,11 +14,9 @@ export default async function NewAccountPage() {
   if (!staff) redirect("/login?callbackUrl=/accounts/new");
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/accounts" className="text-sm text-slate-600 hover:underline dark:text-slate-300">
-          ← All accounts
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">New managed account</h1>
+      <div className="flex flex-col gap-2">
+        <BackLink listPath="/accounts">All accounts</BackLink>
+        <h1 className="text-2xl font-semibold tracking-tight">New managed account</h1>
       </div>
       {can(staff.role, "accounts.create") ? (
         <CreateForm />
