@@ -33,7 +33,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <div className="flex min-h-screen flex-col">
           <a
             href="#content"
-            className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 dark:bg-slate-900 dark:text-brand-300"
+            // not-sr-only resets padding, so the padding is given again under focus.
+            className="sr-only rounded-md bg-white text-sm font-medium text-brand-700 shadow-lg ring-2 ring-brand-500 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:px-3 focus:py-2 dark:bg-slate-900 dark:text-brand-300"
           >
             Skip to content
           </a>
@@ -46,11 +47,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <NavLinks />
             </aside>
             <div className="flex min-w-0 flex-1 flex-col">
-              <header className="flex flex-wrap items-center justify-end gap-2 border-b border-slate-200 bg-white px-3 py-2 sm:gap-3 md:px-6 md:py-3 dark:border-slate-800 dark:bg-slate-900">
+              <header className="flex flex-wrap items-center justify-end gap-1.5 border-b border-slate-200 bg-white px-3 py-2 sm:gap-3 md:px-6 md:py-3 dark:border-slate-800 dark:bg-slate-900">
                 <MobileNav signedInAs={{ name: staff.name, email: staff.email }}>
                   <NavLinks />
                 </MobileNav>
-                <Link href="/" className="mr-auto text-lg font-semibold tracking-tight md:hidden">
+                <Link
+                  href="/"
+                  className="mr-auto text-base font-semibold tracking-tight sm:text-lg md:hidden"
+                >
                   Subdesk
                 </Link>
                 <CommandPalette />
