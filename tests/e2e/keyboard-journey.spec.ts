@@ -33,7 +33,8 @@ const hasFocus = (target: Locator) =>
   target
     .evaluate((element) => {
       const active = document.activeElement;
-      return element === active || (active?.closest("tr") === active && active.contains(element));
+      if (!active) return false;
+      return element === active || (active.closest("tr") === active && active.contains(element));
     })
     .catch(() => false);
 
