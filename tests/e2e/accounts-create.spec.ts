@@ -205,6 +205,18 @@ test("create: once the key is copied, leaving asks nothing", async ({ page, cont
     prompts++;
     void dialog.dismiss();
   });
+  // "Create another" gives a fresh form and takes the guard's extra history entry away with the key:
+  // one Back then leaves the page.
+  await page.getByRole("button", { name: "Create another" }).click();
+  await expect(page.getByRole("button", { name: "Create account" })).toBeVisible();
+  await expect(page.getByTestId("api-key")).toHaveCount(0);
+  await expect(page).toHaveURL(/\/accounts\/new$/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/\/accounts\/new$/);
+  await page.goto("/accounts/new");
+
+  await createAccount(page);
+  await page.getByRole("button", { name: "Copy key" }).click();
   await page.getByRole("link", { name: /All accounts/ }).click();
   await expect(page).toHaveURL(/\/accounts$/);
   await expect(page.getByRole("dialog")).toHaveCount(0);
