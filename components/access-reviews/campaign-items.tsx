@@ -2,7 +2,7 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { DataTable, RowLink, type DataColumn } from "@/components/ui/data-table";
 import type { AccessReviewItem } from "@/lib/schemas/access-reviews";
 import { flagLabels, removalLabels } from "./review-labels";
 
@@ -42,9 +42,10 @@ function itemColumns(
       id: "person",
       header: "Person",
       className: "min-w-40",
+      // An item's id is the organization user's id: their page says whether they are still there.
       cell: (item) => (
         <>
-          {item.email}
+          <RowLink href={`/users/${item.id}`}>{item.email}</RowLink>
           {/* On a phone the flags sit under the email rather than in a column of their own. */}
           <span className="mt-1 block font-normal sm:hidden">
             <Flags flags={item.flags} />
@@ -127,6 +128,7 @@ export function CampaignItems({
       rows={items}
       rowKey={(item) => item.id}
       rowLabel={(item) => item.email}
+      rowHref={(item) => `/users/${item.id}`}
       rowData={(item) => ({ "data-item-id": item.id })}
       columns={itemColumns(showControls, onDecide)}
       selection={

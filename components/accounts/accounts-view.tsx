@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ListPagination } from "@/components/ui/list-pagination";
-import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { accountListOptions, accountStatusCountsOptions } from "@/lib/queries/managed-accounts";
 import { AccountsTable } from "./accounts-table";
 import { AccountsToolbar, clearFilters } from "./accounts-toolbar";
@@ -66,8 +66,11 @@ export function AccountsView() {
               fetchStatus={accounts.fetchStatus}
             />
           </div>
-          {accounts.data ? (
-            accounts.data.data.length === 0 ? (
+          <ListStates
+            query={accounts}
+            noun="accounts"
+            isEmpty={(list) => list.data.length === 0}
+            empty={
               <EmptyPanel
                 title={
                   hasFilters || state.status !== "all"
@@ -89,38 +92,32 @@ export function AccountsView() {
                   </Button>
                 ) : null}
               </EmptyPanel>
-            ) : (
+            }
+          >
+            {(page) => (
               <>
                 <BulkActionBar
                   selection={selection}
                   viewTotal={viewTotal}
-                  pageCount={accounts.data.data.length}
+                  pageCount={page.data.length}
                   onAction={setBulkAction}
                 />
                 <AccountsTable
-                  accounts={accounts.data.data}
+                  accounts={page.data}
                   sort={query.sort}
                   isUpdating={isUpdating}
                   selection={selection}
                   onSort={(sort) => void setState({ sort, page: 1 })}
                 />
                 <ListPagination
-                  meta={accounts.data.meta}
+                  meta={page.meta}
                   noun="accounts"
-                  onPageChange={(page) => void setState({ page })}
+                  onPageChange={(number) => void setState({ page: number })}
                   onPageSizeChange={(pageSize) => void setState({ pageSize, page: 1 })}
                 />
               </>
-            )
-          ) : accounts.isError ? (
-            <ErrorPanel
-              message={`The accounts could not be loaded: ${accounts.error.message}`}
-              onRetry={() => void accounts.refetch()}
-              isRetrying={accounts.isFetching}
-            />
-          ) : (
-            <LoadingPanel label="Loading accounts…" />
-          )}
+            )}
+          </ListStates>
         </div>
       </Card>
       {bulkAction ? (

@@ -5,7 +5,7 @@ import { useQueryStates } from "nuqs";
 import { useId } from "react";
 import { DataTable, RowLink, type DataColumn } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/list-pagination";
-import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { formatAuditTime } from "@/components/audit/format-time";
 import { jobItemsOptions } from "@/lib/queries/jobs";
 import { jobItemStatuses, type JobItem } from "@/lib/schemas/jobs";
@@ -78,35 +78,34 @@ export function JobItemsTable({ jobId, isLive }: { jobId: string; isLive: boolea
           isInline
         />
       </div>
-      {items.isPending ? (
-        <LoadingPanel label="Loading the items…" />
-      ) : items.isError ? (
-        <ErrorPanel
-          message={`The items could not be loaded: ${items.error.message}`}
-          onRetry={() => void items.refetch()}
-          isRetrying={items.isFetching}
-        />
-      ) : items.data.data.length === 0 ? (
-        <EmptyPanel title={state.itemStatus ? `No ${state.itemStatus} items.` : "This job has no items."} />
-      ) : (
-        <>
-          <DataTable
-            label="Job items"
-            rows={items.data.data}
-            rowKey={(item) => String(item.position)}
-            rowLabel={(item) => item.label ?? item.targetId}
-            rowHref={(item) => `/accounts/${item.targetId}`}
-            rowData={() => ({ "data-testid": "job-item" })}
-            columns={columns}
-          />
-          <ListPagination
-            meta={items.data.meta}
-            noun="items"
-            onPageChange={(itemPage) => void setState({ itemPage })}
-            onPageSizeChange={(itemPageSize) => void setState({ itemPageSize, itemPage: 1 })}
-          />
-        </>
-      )}
+      <ListStates
+        query={items}
+        noun="items"
+        isEmpty={(list) => list.data.length === 0}
+        empty={
+          <EmptyPanel title={state.itemStatus ? `No ${state.itemStatus} items.` : "This job has no items."} />
+        }
+      >
+        {(list) => (
+          <>
+            <DataTable
+              label="Job items"
+              rows={list.data}
+              rowKey={(item) => String(item.position)}
+              rowLabel={(item) => item.label ?? item.targetId}
+              rowHref={(item) => `/accounts/${item.targetId}`}
+              rowData={() => ({ "data-testid": "job-item" })}
+              columns={columns}
+            />
+            <ListPagination
+              meta={list.meta}
+              noun="items"
+              onPageChange={(itemPage) => void setState({ itemPage })}
+              onPageSizeChange={(itemPageSize) => void setState({ itemPageSize, itemPage: 1 })}
+            />
+          </>
+        )}
+      </ListStates>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable, RowLink, type DataColumn } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/list-pagination";
-import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { formatAuditTime } from "@/components/audit/format-time";
 import { jobListOptions } from "@/lib/queries/jobs";
 import { jobActions, jobStatuses, type Job } from "@/lib/schemas/jobs";
@@ -77,37 +77,36 @@ export function JobsList() {
         ) : null}
       </div>
       <div aria-busy={jobs.isFetching} className={jobs.isPlaceholderData ? "opacity-60" : undefined}>
-        {jobs.isPending ? (
-          <LoadingPanel label="Loading jobs…" />
-        ) : jobs.isError ? (
-          <ErrorPanel
-            message={`The jobs could not be loaded: ${jobs.error.message}`}
-            onRetry={() => void jobs.refetch()}
-            isRetrying={jobs.isFetching}
-          />
-        ) : jobs.data.data.length === 0 ? (
-          <EmptyPanel title={hasFilters ? "No jobs match these filters." : "No bulk jobs yet."}>
-            {hasFilters ? null : (
-              <p>
-                Select accounts in the{" "}
-                <Link href="/accounts" className="underline">
-                  accounts list
-                </Link>{" "}
-                to change many at once.
-              </p>
-            )}
-          </EmptyPanel>
-        ) : (
-          <DataTable
-            label="Jobs"
-            rows={jobs.data.data}
-            rowKey={(job) => job.id}
-            rowLabel={(job) => describeJob(job)}
-            rowHref={(job) => `/jobs/${job.id}`}
-            rowData={(job) => ({ "data-testid": "job-row", "data-job-id": job.id })}
-            columns={columns}
-          />
-        )}
+        <ListStates
+          query={jobs}
+          noun="jobs"
+          isEmpty={(list) => list.data.length === 0}
+          empty={
+            <EmptyPanel title={hasFilters ? "No jobs match these filters." : "No bulk jobs yet."}>
+              {hasFilters ? null : (
+                <p>
+                  Select accounts in the{" "}
+                  <Link href="/accounts" className="underline">
+                    accounts list
+                  </Link>{" "}
+                  to change many at once.
+                </p>
+              )}
+            </EmptyPanel>
+          }
+        >
+          {(list) => (
+            <DataTable
+              label="Jobs"
+              rows={list.data}
+              rowKey={(job) => job.id}
+              rowLabel={(job) => describeJob(job)}
+              rowHref={(job) => `/jobs/${job.id}`}
+              rowData={(job) => ({ "data-testid": "job-row", "data-job-id": job.id })}
+              columns={columns}
+            />
+          )}
+        </ListStates>
       </div>
       {jobs.data && jobs.data.meta.totalResults > 0 ? (
         <ListPagination

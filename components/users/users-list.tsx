@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useCallback } from "react";
 import { Card } from "@/components/ui/card";
-import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { Button } from "@/components/ui/button";
 import { orgUserListOptions } from "@/lib/queries/org-users";
 import { orgUserListParsers, toOrgUserListQuery } from "@/lib/queries/org-users-url-state";
@@ -40,23 +40,20 @@ export function UsersList() {
         </UsersToolbar>
       </div>
       <div aria-busy={users.isFetching} className={users.isPlaceholderData ? "opacity-60" : undefined}>
-        {users.isPending ? (
-          <LoadingPanel label="Loading users…" />
-        ) : users.isError ? (
-          <ErrorPanel
-            message={users.error.message}
-            onRetry={() => users.refetch()}
-            isRetrying={users.isFetching}
-          />
-        ) : users.data.data.length === 0 ? (
-          <EmptyPanel title={query.page > 1 ? "No users on this page" : "No users match these filters"}>
-            <Button variant="secondary" size="sm" onClick={clearFilters}>
-              Show all users
-            </Button>
-          </EmptyPanel>
-        ) : (
-          <UsersTable users={users.data.data} caption="Organization users" />
-        )}
+        <ListStates
+          query={users}
+          noun="users"
+          isEmpty={(list) => list.data.length === 0}
+          empty={
+            <EmptyPanel title={query.page > 1 ? "No users on this page" : "No users match these filters"}>
+              <Button variant="secondary" size="sm" onClick={clearFilters}>
+                Show all users
+              </Button>
+            </EmptyPanel>
+          }
+        >
+          {(list) => <UsersTable users={list.data} caption="Organization users" />}
+        </ListStates>
       </div>
       {users.data && users.data.meta.totalResults > 0 ? (
         <ListPagination
