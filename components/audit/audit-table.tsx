@@ -1,18 +1,64 @@
 "use client";
 
-import { Timestamp, useFormatDateTime } from "@/components/ui/timestamp";
-import { describeAuditEvent } from "@/lib/audit/describe";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { Timestamp } from "@/components/ui/timestamp";
+import { describeAuditEvent, type AuditDescription } from "@/lib/audit/describe";
 import type { AuditEventDto } from "@/lib/schemas/audit";
 import { OutcomeBadge } from "./outcome-badge";
 
-const headerCell =
-  "px-3 py-2 text-left text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-300";
-// Below md the table's rows stack as cards: five columns do not fit a phone, and nothing here needs
-// comparing across rows the way a list of accounts does.
-const cell = "px-3 py-2 align-top max-md:block max-md:p-0";
-const row =
-  "cursor-pointer border-t border-slate-100 bg-white hover:bg-slate-50 focus-visible:bg-brand-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500 max-md:flex max-md:flex-col max-md:gap-1 max-md:px-4 max-md:py-3 dark:border-slate-800 dark:bg-slate-900 dark:hover:bg-slate-800 dark:focus-visible:bg-slate-800";
-const secondary = "text-xs text-slate-600 dark:text-slate-300";
+type AuditRow = AuditEventDto & { description: AuditDescription };
+
+const secondary = "block text-xs font-normal text-slate-600 dark:text-slate-300";
+// Long emails break between words where they can, mid-word only when they must.
+const wraps = "break-words";
+
+// "What happened" leads (and stays put on a phone); the reason sits under it, so nothing is cut at 1366 px.
+const columns: DataColumn<AuditRow>[] = [
+  {
+    id: "summary",
+    header: "What happened",
+    className: "min-w-48",
+    cell: (row) => (
+      <>
+        <span data-testid="audit-summary">{row.description.summary}</span>
+        {row.description.detail ? <span className={secondary}>{row.description.detail}</span> : null}
+        {row.reason ? (
+          <span className={`${secondary} ${wraps}`} data-testid="audit-reason">
+            “{row.reason}”
+          </span>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    id: "when",
+    header: "When and by",
+    className: "min-w-44",
+    cell: (row) => (
+      <>
+        <span className="whitespace-nowrap tabular-nums">
+          <Timestamp value={row.occurredAt} />
+        </span>
+        <span className={`${secondary} ${wraps}`} data-testid="audit-actor">
+          by {row.actor?.email ?? "the system"}
+          {row.actor?.role ? ` (${row.actor.role})` : ""}
+        </span>
+      </>
+    ),
+  },
+  {
+    id: "target",
+    header: "Target",
+    className: `min-w-40 ${wraps}`,
+    cell: (row) => (
+      <span data-testid="audit-target">
+        {row.description.target ?? "—"}
+        {row.description.targetKind ? <span className={secondary}>{row.description.targetKind}</span> : null}
+      </span>
+    ),
+  },
+  { id: "outcome", header: "Outcome", cell: (row) => <OutcomeBadge outcome={row.outcome} /> },
+];
 
 interface AuditTableProps {
   events: AuditEventDto[];
@@ -20,98 +66,21 @@ interface AuditTableProps {
 }
 
 /**
- * Newest first, each row in words ("Channel limit 10 → 5") with its reason beneath, so nothing is cut at
- * 1366 px; the raw action code and every other field are in the row's detail dialog. A row is one Tab stop
- * and opens on click or Enter; the time is also a button so a screen reader finds the way in.
+ * Newest first, each row in words ("Channel limit 10 → 5"); the raw action code and every other field are
+ * in the row's detail dialog, which a click or Enter on the row opens (its address is ?event=<id>).
  */
 export function AuditTable({ events, onOpen }: AuditTableProps) {
-  const formatDateTime = useFormatDateTime();
+  const rows = events.map((event) => ({ ...event, description: describeAuditEvent(event) }));
   return (
-    <table className="w-full text-sm max-md:block" data-testid="audit-table">
-      <caption className="sr-only">Audit trail, newest first</caption>
-      <thead className="bg-slate-50 max-md:hidden dark:bg-slate-800">
-        <tr>
-          <th scope="col" className={`${headerCell} w-52`}>
-            When
-          </th>
-          <th scope="col" className={headerCell}>
-            What happened
-          </th>
-          <th scope="col" className={`${headerCell} w-[22%]`}>
-            Target
-          </th>
-          <th scope="col" className={`${headerCell} w-[20%]`}>
-            By
-          </th>
-          <th scope="col" className={`${headerCell} w-32`}>
-            Outcome
-          </th>
-        </tr>
-      </thead>
-      <tbody className="max-md:block">
-        {events.map((event) => {
-          const description = describeAuditEvent(event);
-          return (
-            <tr
-              key={event.id}
-              tabIndex={0}
-              className={row}
-              data-testid="audit-row"
-              data-action={event.action}
-              onClick={(click) => {
-                if (!(click.target as HTMLElement).closest("button")) onOpen(event.id);
-              }}
-              onKeyDown={(key) => {
-                if (key.key !== "Enter" || key.target !== key.currentTarget) return;
-                // Without this the same Enter would press the dialog's first button (Close) once it has focus.
-                key.preventDefault();
-                onOpen(event.id);
-              }}
-            >
-              <td className={`${cell} tabular-nums md:whitespace-nowrap max-md:order-first max-md:text-xs`}>
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  onClick={() => onOpen(event.id)}
-                  aria-label={`Details: ${description.summary}, ${formatDateTime(event.occurredAt)}`}
-                  className="text-left underline-offset-2 hover:underline"
-                >
-                  <Timestamp value={event.occurredAt} />
-                </button>
-              </td>
-              <td className={`${cell} [overflow-wrap:anywhere]`}>
-                <span className="font-medium" data-testid="audit-summary">
-                  {description.summary}
-                </span>
-                {description.detail ? (
-                  <span className={`block ${secondary}`}>{description.detail}</span>
-                ) : null}
-                {event.reason ? (
-                  <span className={`block ${secondary}`} data-testid="audit-reason">
-                    “{event.reason}”
-                  </span>
-                ) : null}
-              </td>
-              <td className={`${cell} [overflow-wrap:anywhere]`} data-testid="audit-target">
-                {description.target ?? "—"}
-                {description.targetKind ? (
-                  <span className={`block ${secondary} max-md:hidden`}>{description.targetKind}</span>
-                ) : null}
-              </td>
-              <td className={`${cell} [overflow-wrap:anywhere] max-md:text-xs`}>
-                <span className="md:hidden">by </span>
-                {event.actor?.email ?? "the system"}
-                {event.actor?.role ? (
-                  <span className="text-slate-600 dark:text-slate-300"> ({event.actor.role})</span>
-                ) : null}
-              </td>
-              <td className={cell}>
-                <OutcomeBadge outcome={event.outcome} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      label="Audit trail, newest first"
+      testId="audit-table"
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={columns}
+      rowLabel={(row) => row.description.summary}
+      rowData={(row) => ({ "data-testid": "audit-row", "data-action": row.action })}
+      onRowOpen={(row) => onOpen(row.id)}
+    />
   );
 }

@@ -32,6 +32,8 @@ interface DataTableProps<Row> {
   columns: readonly DataColumn<Row>[];
   /** Where a row leads: a click on it or Enter on it opens this; its RowLink stays a real link. */
   rowHref?: (row: Row) => string;
+  /** Opens the row in place (the audit trail's detail dialog) instead of going to rowHref. */
+  onRowOpen?: (row: Row) => void;
   /** Data attributes for tests and for finding a row (data-testid, data-*-id). */
   rowData?: (row: Row) => Record<`data-${string}`, string>;
   /** What a row's tick box is named after ("Select a@b.com"). */
@@ -47,6 +49,8 @@ const headerClassName =
   "text-left text-xs font-medium tracking-wide whitespace-nowrap text-slate-600 uppercase dark:text-slate-300";
 // Sticky cells need an opaque background of the row's state, or the columns scrolling under them show through.
 const stickyClassName = "sticky z-[1] bg-inherit";
+// The tick box shares the sticky first cell with the row's name: one sticky column, no offsets to keep in step.
+const withBoxClassName = "flex items-start gap-3 [&>input]:mt-0.5 [&>input]:shrink-0";
 const shadowClassName = "group-data-scrolled/scroller:shadow-[6px_0_6px_-4px_rgb(0_0_0/0.25)]";
 
 /**
@@ -59,6 +63,7 @@ export function DataTable<Row>({
   rowKey,
   columns,
   rowHref,
+  onRowOpen,
   rowData,
   rowLabel,
   selection,
@@ -69,8 +74,6 @@ export function DataTable<Row>({
   const router = useRouter();
   const selectable = selection ? rows.filter((row) => selection.canSelect?.(row) ?? true) : [];
   const checkedCount = selection ? selectable.filter((row) => selection.isSelected(row)).length : 0;
-  // With tick boxes the first two columns stay put: the box (2.5rem) and the row's name after it.
-  const firstLeft = selection ? "left-10" : "left-0";
   return (
     <TableScroller label={label}>
       <table
@@ -81,19 +84,23 @@ export function DataTable<Row>({
       >
         <thead>
           <tr className="bg-slate-50 dark:bg-slate-800">
-            {selection ? (
-              <th scope="col" className={`${stickyClassName} left-0 w-10 py-2 pr-1 pl-4 text-left`}>
-                <PageCheckbox
-                  checkedCount={checkedCount}
-                  pageCount={selectable.length}
-                  onChange={selection.onTogglePage}
-                />
-              </th>
-            ) : null}
             {columns.map((column, index) => {
               const direction =
                 column.sort && sort ? sortDirection(sort.value, column.sort.field) : undefined;
-              const sticky = index === 0 ? `${stickyClassName} ${firstLeft} ${shadowClassName}` : "";
+              const sticky = index === 0 ? `${stickyClassName} left-0 ${shadowClassName}` : "";
+              const content =
+                column.sort && sort ? (
+                  <SortButton
+                    label={column.header}
+                    field={column.sort.field}
+                    firstDirection={column.sort.firstDirection}
+                    sort={sort}
+                  />
+                ) : column.isHeaderHidden ? (
+                  <span className="sr-only">{column.header}</span>
+                ) : (
+                  column.header
+                );
               return (
                 <th
                   key={column.id}
@@ -109,17 +116,17 @@ export function DataTable<Row>({
                   }
                   className={`${cellPadding} ${headerClassName} ${sticky} ${column.className ?? ""}`}
                 >
-                  {column.sort && sort ? (
-                    <SortButton
-                      label={column.header}
-                      field={column.sort.field}
-                      firstDirection={column.sort.firstDirection}
-                      sort={sort}
-                    />
-                  ) : column.isHeaderHidden ? (
-                    <span className="sr-only">{column.header}</span>
+                  {index === 0 && selection ? (
+                    <span className={withBoxClassName}>
+                      <PageCheckbox
+                        checkedCount={checkedCount}
+                        pageCount={selectable.length}
+                        onChange={selection.onTogglePage}
+                      />
+                      {content}
+                    </span>
                   ) : (
-                    column.header
+                    content
                   )}
                 </th>
               );
@@ -129,28 +136,32 @@ export function DataTable<Row>({
         <tbody>
           {rows.map((row) => {
             const href = rowHref?.(row);
+            const open = onRowOpen ? () => onRowOpen(row) : href ? () => router.push(href) : undefined;
             const isSelected = selection?.isSelected(row) ?? false;
             return (
               <tr
                 key={rowKey(row)}
                 {...rowData?.(row)}
-                tabIndex={href ? 0 : undefined}
+                tabIndex={open ? 0 : undefined}
                 onClick={
-                  href
+                  open
                     ? (event) => {
                         const target = event.target as HTMLElement;
                         // Events bubbling through React from a dialog portal, and the row's own controls,
                         // are not a click on the row.
                         if (!event.currentTarget.contains(target)) return;
                         if (target.closest("a, button, input, select, label, [data-disabled-reason]")) return;
-                        router.push(href);
+                        open();
                       }
                     : undefined
                 }
                 onKeyDown={
-                  href
+                  open
                     ? (event) => {
-                        if (event.key === "Enter" && event.target === event.currentTarget) router.push(href);
+                        if (event.key !== "Enter" || event.target !== event.currentTarget) return;
+                        // Or the same Enter would also press the first button of a dialog the row opens.
+                        event.preventDefault();
+                        open();
                       }
                     : undefined
                 }
@@ -159,34 +170,36 @@ export function DataTable<Row>({
                     ? "bg-brand-50 dark:bg-slate-800"
                     : "bg-white hover:bg-slate-50 dark:bg-slate-900 dark:hover:bg-slate-800"
                 } ${
-                  href
+                  open
                     ? "cursor-pointer focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500"
                     : ""
                 }`}
               >
-                {selection ? (
-                  <td className={`${stickyClassName} left-0 w-10 py-2 pr-1 pl-4`}>
-                    {(selection.canSelect?.(row) ?? true) ? (
-                      <RowCheckbox
-                        label={rowLabel(row)}
-                        isChecked={isSelected}
-                        onToggle={() => selection.onToggle(row)}
-                      />
-                    ) : null}
-                  </td>
-                ) : null}
                 {columns.map((column, index) => (
                   <td
                     key={column.id}
                     data-first-column={index === 0 ? "" : undefined}
                     className={`${cellPadding} ${
-                      index === 0 ? `${stickyClassName} ${firstLeft} ${shadowClassName} font-medium` : ""
+                      index === 0 ? `${stickyClassName} left-0 ${shadowClassName} font-medium` : ""
                     } ${column.className ?? ""}`}
                   >
                     {/* On a phone the sticky column keeps about half the width for the rest to scroll under. */}
                     {index === 0 ? (
-                      <div className="max-sm:max-w-[50vw] max-sm:min-w-36 max-sm:[overflow-wrap:anywhere]">
-                        {column.cell(row)}
+                      <div className={selection ? withBoxClassName : undefined}>
+                        {selection ? (
+                          (selection.canSelect?.(row) ?? true) ? (
+                            <RowCheckbox
+                              label={rowLabel(row)}
+                              isChecked={isSelected}
+                              onToggle={() => selection.onToggle(row)}
+                            />
+                          ) : (
+                            <span aria-hidden className="size-4 shrink-0" />
+                          )
+                        ) : null}
+                        <div className="max-sm:max-w-[50vw] max-sm:min-w-36 max-sm:[overflow-wrap:anywhere]">
+                          {column.cell(row)}
+                        </div>
                       </div>
                     ) : (
                       column.cell(row)

@@ -234,7 +234,7 @@ test("a channel-limit change reads as old → new with the account's email, in t
   await expect(history.locator("time")).toHaveAttribute("title", /\(\d{4}-\d{2}-\d{2}T[\d:.]+Z\)$/);
 });
 
-test("at 390 px in the dark the trail stacks, fits, and its detail dialog fits and scrolls", async ({
+test("at 390 px in the dark the trail fits the screen, and its detail dialog fits and scrolls", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
