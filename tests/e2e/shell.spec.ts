@@ -44,6 +44,12 @@ test("the skip link comes first and lands in the page; titles name the page once
   await page.keyboard.press("Enter");
   await expect(page.locator("main#content")).toBeFocused();
 
+  // A console page that finds nothing says so inside the shell, navigation at hand. (Its status is 200: the
+  // shell has streamed before the page finds out, as Next does for any streamed notFound().)
+  await page.goto("/jobs/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByRole("heading", { name: "There is no page here" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+
   await page.goto("/no-such-page");
   await expect(page).toHaveTitle("Page not found · Subdesk");
   await page.getByRole("link", { name: "Go to the overview" }).click();
