@@ -191,6 +191,14 @@ test("create: leaving before the key is copied asks first (reload, a link, Back,
   await ask.getByRole("button", { name: "Leave without the key" }).click();
   await expect(page).toHaveURL(/\/accounts$/);
   await expect(page.getByTestId("api-key")).toHaveCount(0);
+
+  // And Back, confirmed, leaves the page in one step.
+  await page.goto("/accounts/new");
+  await createAccount(page);
+  await page.goBack();
+  await ask.getByRole("button", { name: "Leave without the key" }).click();
+  await expect(page).toHaveURL(/\/accounts$/);
+  await expect(page.getByTestId("api-key")).toHaveCount(0);
 });
 
 test("create: once the key is copied, leaving asks nothing", async ({ page, context }) => {
