@@ -17,13 +17,12 @@ export function UpstreamNotice({
 }: {
   failureCount: number;
   failureReason: unknown;
-  /** The query's fetchStatus; every caller passes it (optional only while the lists are being rebuilt). */
-  fetchStatus?: "fetching" | "paused" | "idle";
+  fetchStatus: "fetching" | "paused" | "idle";
 }) {
   const retryAfter = failureReason instanceof ApiError ? failureReason.retryAfter : undefined;
   const isRateLimited = failureReason instanceof ApiError && failureReason.status === 429;
   const seconds = useCountdown(isRateLimited ? (retryAfter ?? 1) : 0, failureCount);
-  if (failureCount === 0 || !failureReason || (fetchStatus ?? "fetching") !== "fetching") {
+  if (failureCount === 0 || !failureReason || fetchStatus !== "fetching") {
     return null;
   }
   const message = isRateLimited
