@@ -49,6 +49,8 @@ const headerClassName =
   "text-left text-xs font-medium tracking-wide whitespace-nowrap text-slate-600 uppercase dark:text-slate-300";
 // Sticky cells need an opaque background of the row's state, or the columns scrolling under them show through.
 const stickyClassName = "sticky z-[1] bg-inherit";
+// The tick box shares the sticky first cell with the row's name: one sticky column, no offsets to keep in step.
+const withBoxClassName = "flex items-start gap-3 [&>input]:mt-0.5 [&>input]:shrink-0";
 const shadowClassName = "group-data-scrolled/scroller:shadow-[6px_0_6px_-4px_rgb(0_0_0/0.25)]";
 
 /**
@@ -72,8 +74,6 @@ export function DataTable<Row>({
   const router = useRouter();
   const selectable = selection ? rows.filter((row) => selection.canSelect?.(row) ?? true) : [];
   const checkedCount = selection ? selectable.filter((row) => selection.isSelected(row)).length : 0;
-  // With tick boxes the first two columns stay put: the box (2.5rem) and the row's name after it.
-  const firstLeft = selection ? "left-10" : "left-0";
   return (
     <TableScroller label={label}>
       <table
@@ -84,19 +84,23 @@ export function DataTable<Row>({
       >
         <thead>
           <tr className="bg-slate-50 dark:bg-slate-800">
-            {selection ? (
-              <th scope="col" className={`${stickyClassName} left-0 w-10 py-2 pr-1 pl-4 text-left`}>
-                <PageCheckbox
-                  checkedCount={checkedCount}
-                  pageCount={selectable.length}
-                  onChange={selection.onTogglePage}
-                />
-              </th>
-            ) : null}
             {columns.map((column, index) => {
               const direction =
                 column.sort && sort ? sortDirection(sort.value, column.sort.field) : undefined;
-              const sticky = index === 0 ? `${stickyClassName} ${firstLeft} ${shadowClassName}` : "";
+              const sticky = index === 0 ? `${stickyClassName} left-0 ${shadowClassName}` : "";
+              const content =
+                column.sort && sort ? (
+                  <SortButton
+                    label={column.header}
+                    field={column.sort.field}
+                    firstDirection={column.sort.firstDirection}
+                    sort={sort}
+                  />
+                ) : column.isHeaderHidden ? (
+                  <span className="sr-only">{column.header}</span>
+                ) : (
+                  column.header
+                );
               return (
                 <th
                   key={column.id}
@@ -112,17 +116,17 @@ export function DataTable<Row>({
                   }
                   className={`${cellPadding} ${headerClassName} ${sticky} ${column.className ?? ""}`}
                 >
-                  {column.sort && sort ? (
-                    <SortButton
-                      label={column.header}
-                      field={column.sort.field}
-                      firstDirection={column.sort.firstDirection}
-                      sort={sort}
-                    />
-                  ) : column.isHeaderHidden ? (
-                    <span className="sr-only">{column.header}</span>
+                  {index === 0 && selection ? (
+                    <span className={withBoxClassName}>
+                      <PageCheckbox
+                        checkedCount={checkedCount}
+                        pageCount={selectable.length}
+                        onChange={selection.onTogglePage}
+                      />
+                      {content}
+                    </span>
                   ) : (
-                    column.header
+                    content
                   )}
                 </th>
               );
@@ -171,29 +175,31 @@ export function DataTable<Row>({
                     : ""
                 }`}
               >
-                {selection ? (
-                  <td className={`${stickyClassName} left-0 w-10 py-2 pr-1 pl-4`}>
-                    {(selection.canSelect?.(row) ?? true) ? (
-                      <RowCheckbox
-                        label={rowLabel(row)}
-                        isChecked={isSelected}
-                        onToggle={() => selection.onToggle(row)}
-                      />
-                    ) : null}
-                  </td>
-                ) : null}
                 {columns.map((column, index) => (
                   <td
                     key={column.id}
                     data-first-column={index === 0 ? "" : undefined}
                     className={`${cellPadding} ${
-                      index === 0 ? `${stickyClassName} ${firstLeft} ${shadowClassName} font-medium` : ""
+                      index === 0 ? `${stickyClassName} left-0 ${shadowClassName} font-medium` : ""
                     } ${column.className ?? ""}`}
                   >
                     {/* On a phone the sticky column keeps about half the width for the rest to scroll under. */}
                     {index === 0 ? (
-                      <div className="max-sm:max-w-[50vw] max-sm:min-w-36 max-sm:[overflow-wrap:anywhere]">
-                        {column.cell(row)}
+                      <div className={selection ? withBoxClassName : undefined}>
+                        {selection ? (
+                          (selection.canSelect?.(row) ?? true) ? (
+                            <RowCheckbox
+                              label={rowLabel(row)}
+                              isChecked={isSelected}
+                              onToggle={() => selection.onToggle(row)}
+                            />
+                          ) : (
+                            <span aria-hidden className="size-4 shrink-0" />
+                          )
+                        ) : null}
+                        <div className="max-sm:max-w-[50vw] max-sm:min-w-36 max-sm:[overflow-wrap:anywhere]">
+                          {column.cell(row)}
+                        </div>
                       </div>
                     ) : (
                       column.cell(row)
