@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import { useListHref } from "@/components/ui/back-link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -43,6 +44,7 @@ const empty: Values = {
  */
 export function CreateForm() {
   const queryClient = useQueryClient();
+  const listHref = useListHref("/accounts");
   const [values, setValues] = useState<Values>(empty);
   const [errors, setErrors] = useState<Errors>({});
   const [isSubmitting, setIsSubmitting] = useState(false);
@@ -211,7 +213,7 @@ export function CreateForm() {
           <Button type="submit" disabled={isSubmitting}>
             {isSubmitting ? "Creating…" : errors.outcome === "unknown" ? "Check again" : "Create account"}
           </Button>
-          <Link href="/accounts" className="inline-flex h-10 items-center px-4 text-sm underline">
+          <Link href={listHref} className="inline-flex h-10 items-center px-4 text-sm underline">
             Cancel
           </Link>
         </div>

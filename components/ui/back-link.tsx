@@ -40,16 +40,21 @@ function subscribe(onChange: () => void) {
   return () => nav?.removeEventListener("currententrychange", onChange);
 }
 
+/** The list's address as it was left in this tab, or the plain list (and on the server). */
+export function useListHref(listPath: string): string {
+  return useSyncExternalStore(
+    subscribe,
+    () => listHrefFromHistory(listPath) ?? listPath,
+    () => listPath,
+  );
+}
+
 /**
  * "All accounts" / "All users": back to the list with the filters, tab, sort, page and page size it had
  * (what the browser's Back does), without putting a return address in the URL.
  */
 export function BackLink({ listPath, children }: { listPath: string; children: React.ReactNode }) {
-  const href = useSyncExternalStore(
-    subscribe,
-    () => listHrefFromHistory(listPath) ?? listPath,
-    () => listPath,
-  );
+  const href = useListHref(listPath);
   return (
     <Link
       href={href}

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { HistoryList } from "@/components/audit/history-list";
-import { BackLink } from "@/components/ui/back-link";
+import { BackLink, useListHref } from "@/components/ui/back-link";
 import { Card, CardTitle } from "@/components/ui/card";
 import { CopyableValue } from "@/components/ui/copy-button";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
@@ -27,6 +27,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 export function UserDetail({ id }: { id: string }) {
   const router = useRouter();
+  const listHref = useListHref("/users");
   const user = useQuery(orgUserOptions(id));
 
   if (user.isPending) {
@@ -65,7 +66,7 @@ export function UserDetail({ id }: { id: string }) {
           </div>
           <h1 className="text-2xl font-semibold tracking-tight break-words">{data.email}</h1>
         </div>
-        <RemoveUserAction user={data} onRemoved={() => router.push("/users")} />
+        <RemoveUserAction user={data} onRemoved={() => router.push(listHref)} />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

@@ -45,7 +45,8 @@ test("an admin removes a user after typing the email; list, report and audit ref
   await submit.click();
 
   await expect(page.getByText(`${user.email} was removed from the organization.`)).toBeVisible();
-  await expect(page).toHaveURL(/\/users$/);
+  // Back on the list as it was left (filtered to this user), which no longer holds them.
+  await expect(page).toHaveURL(`/users?email=${encodeURIComponent(user.email)}`);
   await expect(page.getByTestId("users-table").locator(`tr[data-user-id="${user.id}"]`)).toHaveCount(0);
   // Loaded afresh, the filtered list and the detail agree: the user is gone.
   await page.goto(`/users?email=${encodeURIComponent(user.email)}`);
