@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { managedAccountListMetaSchema, type AccountStatusCounts } from "@/lib/schemas/managed-accounts";
 import { signIn, type ApiClient } from "../support/api-client";
-import { requestCounts, resetRequestCounts, resetSim } from "../support/sim-control";
+import {
+  clearFaults,
+  injectFault,
+  requestCounts,
+  resetRequestCounts,
+  resetSim,
+} from "../support/sim-control";
 import { simAccounts, type SimAccount } from "./managed-accounts-fixtures";
 
 // The status tabs' counts in the list answer, checked against what the simulator holds.
@@ -21,6 +27,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await resetSim();
+  // The server caches status sets for 15 s; the next file may reseed the simulator with other accounts. A
+  // refused disable makes the server drop every cached set (withStatusChange), so nothing of ours lingers.
+  const account = (await simAccounts())[0]!;
+  await injectFault({ operation: "DisableManagedAccount", kind: "server_error", status: 404, times: 1 });
+  const refused = await support.post(`/api/managed-accounts/${account.id}/disable`, {
+    reason: "Counts test: drop the cached status sets",
+  });
+  expect(refused.status).toBe(404);
+  await clearFaults();
 });
 
 function truth(accounts: SimAccount[], includeCancelled: boolean): AccountStatusCounts {
