@@ -67,9 +67,10 @@ export function CopyButton({ value, label, children, onCopied, className = "" }:
         onClick={copy}
         aria-label={children ? undefined : `Copy ${label}`}
         title={children ? undefined : `Copy ${label}`}
-        className={children ? "" : "size-8 shrink-0 px-0"}
+        // px-0! beats the small size's px-3 (same-layer utilities go by stylesheet order, not class order).
+        className={children ? "" : "size-8 shrink-0 px-0!"}
       >
-        <Icon aria-hidden className="size-4" />
+        <Icon aria-hidden className="size-4 shrink-0" />
         {children ? (state === "copied" ? "Copied" : children) : null}
       </Button>
       <span
