@@ -109,8 +109,11 @@ function horizontalOverflow(page: Page) {
 }
 
 async function seriousAxeFindings(page: Page, include?: string): Promise<string[]> {
-  // Rows past the tenth repeat the same markup and only slow axe down (seconds per long table).
-  const builder = new AxeBuilder({ page }).exclude("tbody tr:nth-child(n+11)");
+  // The WCAG A/AA rules (what the issue asks for), without axe's best-practice extras; rows past the
+  // tenth repeat the same markup and only slow axe down (seconds per long table).
+  const builder = new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .exclude("tbody tr:nth-child(n+11)");
   if (include) builder.include(include);
   const result = await builder.analyze();
   return result.violations
@@ -137,8 +140,12 @@ async function checkNavigation(page: Page, isPhone: boolean, path: string) {
 /** The drawer holds every main link; Escape closes it and focus goes back to the menu button. */
 async function checkDrawer(page: Page) {
   const menu = page.getByRole("button", { name: "Open the menu" });
-  await menu.click();
   const drawer = page.getByRole("dialog", { name: "Subdesk" });
+  // A click before hydration does nothing: click again until the drawer is there.
+  await expect(async () => {
+    if (!(await drawer.isVisible())) await menu.click();
+    await expect(drawer).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   for (const name of mainLinks) await expect.soft(drawer.getByRole("link", { name })).toBeVisible();
   expect.soft(await seriousAxeFindings(page, '[role="dialog"]'), "drawer axe").toEqual([]);
   await page.keyboard.press("Escape");
@@ -153,10 +160,15 @@ async function checkDrawer(page: Page) {
 
 /** Opens a dialog from `opener`, checks it fits the screen and scrolls, then closes it with Escape. */
 async function checkDialog(page: Page, opener: Locator, label: string) {
-  await opener.focus();
-  await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog");
-  await expect(dialog, label).toBeVisible();
+  // An Enter before the page has hydrated does nothing (the row's handler is not attached yet): press again.
+  await expect(async () => {
+    if (!(await dialog.isVisible())) {
+      await opener.focus();
+      await page.keyboard.press("Enter");
+    }
+    await expect(dialog, label).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   // Radix animates nothing here, but the layout settles a frame after mount.
   await page.waitForTimeout(100);
   const fit = await dialog.evaluate((element) => {
@@ -209,8 +221,8 @@ for (const { size, theme, walk, axe } of passes) {
   const isPhone = size.name === "phone";
   const covers = [walk && "every page", isPhone && "drawer and dialogs"].filter(Boolean).join(", ");
   test(`${covers} at ${size.width}x${size.height} in ${theme}`, async ({ browser }) => {
-    // Thirteen pages, with axe passes, on a shared two-core machine.
-    test.setTimeout(120_000);
+    // Thirteen pages with axe passes: about 50 s on a two-core machine at load 13, so room to spare.
+    test.setTimeout(180_000);
     const { page, cspMessages } = await openPage(browser, size, theme);
     const shot = (path: string) =>
       page.screenshot({
