@@ -77,7 +77,9 @@ export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
   }
 
   return (
+    // method="post": a submit before the page has hydrated must not put the password in the address bar.
     <form
+      method="post"
       onSubmit={handleSubmit}
       className="flex flex-col gap-4"
       noValidate

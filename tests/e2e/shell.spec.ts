@@ -14,6 +14,8 @@ test("the sign-in form refuses an empty form beside its fields; a failed sign-in
   await page.goto("/login");
   await expect(page).toHaveTitle("Sign in · Subdesk");
   const form = page.locator("form");
+  // React focuses the email field when it hydrates: after that the form's own handler answers the submit.
+  await expect(form.getByRole("textbox", { name: "Email" })).toBeFocused();
   await form.getByRole("button", { name: "Sign in" }).click();
   await expect(form.getByText("Enter your email address.")).toBeVisible();
   await expect(form.getByText("Enter your password.")).toBeVisible();
