@@ -113,7 +113,11 @@ export function JobDetail({ jobId }: { jobId: string }) {
         </dl>
       </Card>
       <Card className="px-0! pt-4 pb-0!">
-        <JobItemsTable jobId={job.id} isLive={isLive} />
+        <JobItemsTable
+          jobId={job.id}
+          isLive={isLive}
+          targetPath={job.action === "org_user.remove" ? "/users" : "/accounts"}
+        />
       </Card>
     </div>
   );

@@ -13,11 +13,12 @@ import { ChoiceFilter } from "./choice-filter";
 import { ItemStatusBadge } from "./job-status-badge";
 import { clampPage, jobItemParsers } from "./jobs-url-state";
 
-const columns: DataColumn<JobItem>[] = [
+/** The items' columns; `targetPath` is where a target's page lives (/accounts, or /users for removals). */
+const itemColumns = (targetPath: string): DataColumn<JobItem>[] => [
   {
-    id: "account",
-    header: "Account",
-    cell: (item) => <RowLink href={`/accounts/${item.targetId}`}>{item.label ?? item.targetId}</RowLink>,
+    id: "target",
+    header: targetPath === "/users" ? "User" : "Account",
+    cell: (item) => <RowLink href={`${targetPath}/${item.targetId}`}>{item.label ?? item.targetId}</RowLink>,
   },
   {
     id: "outcome",
@@ -53,7 +54,15 @@ const columns: DataColumn<JobItem>[] = [
 ];
 
 /** Every item of a job with its outcome and error, paged and filterable, refreshed while the job runs. */
-export function JobItemsTable({ jobId, isLive }: { jobId: string; isLive: boolean }) {
+export function JobItemsTable({
+  jobId,
+  isLive,
+  targetPath,
+}: {
+  jobId: string;
+  isLive: boolean;
+  targetPath: "/accounts" | "/users";
+}) {
   const id = useId();
   const [state, setState] = useQueryStates(jobItemParsers, { history: "push", scroll: false });
   const query = {
@@ -93,9 +102,9 @@ export function JobItemsTable({ jobId, isLive }: { jobId: string; isLive: boolea
               rows={list.data}
               rowKey={(item) => String(item.position)}
               rowLabel={(item) => item.label ?? item.targetId}
-              rowHref={(item) => `/accounts/${item.targetId}`}
+              rowHref={(item) => `${targetPath}/${item.targetId}`}
               rowData={() => ({ "data-testid": "job-item" })}
-              columns={columns}
+              columns={itemColumns(targetPath)}
             />
             <ListPagination
               meta={list.meta}
