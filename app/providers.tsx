@@ -3,8 +3,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
-import { Toaster } from "sonner";
 import { z } from "zod";
+import { ThemedToaster } from "@/components/ui/themed-toaster";
 import { makeQueryClient } from "@/lib/queries/query-client";
 
 // zod 4 probes for eval support (`new Function("")`) the first time it parses an object, to compile a fast
@@ -17,7 +17,7 @@ export function Providers({ children }: { children: React.ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <NuqsAdapter>{children}</NuqsAdapter>
-      <Toaster richColors closeButton position="bottom-right" />
+      <ThemedToaster />
     </QueryClientProvider>
   );
 }
