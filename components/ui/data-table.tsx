@@ -52,6 +52,10 @@ const stickyClassName = "sticky z-[1] bg-inherit";
 // The tick box shares the sticky first cell with the row's name: one sticky column, no offsets to keep in step.
 const withBoxClassName = "flex items-start gap-3 [&>input]:mt-0.5 [&>input]:shrink-0";
 const shadowClassName = "group-data-scrolled/scroller:shadow-[6px_0_6px_-4px_rgb(0_0_0/0.25)]";
+// The row's focus outline is painted under its sticky cell; the cell draws its part of the ring itself
+// (over the scroll shadow, hence !).
+const stickyFocusClassName =
+  "group-focus-visible/row:shadow-[inset_2px_2px_0_0_var(--color-brand-500),inset_0_-2px_0_0_var(--color-brand-500)]!";
 
 /**
  * Every list's table: one header style, sort buttons (aria-sort), optional tick boxes for bulk actions,
@@ -165,7 +169,7 @@ export function DataTable<Row>({
                       }
                     : undefined
                 }
-                className={`border-t border-slate-100 align-top dark:border-slate-800 ${
+                className={`group/row border-t border-slate-100 align-top dark:border-slate-800 ${
                   isSelected
                     ? "bg-brand-50 dark:bg-slate-800"
                     : "bg-white hover:bg-slate-50 dark:bg-slate-900 dark:hover:bg-slate-800"
@@ -180,7 +184,9 @@ export function DataTable<Row>({
                     key={column.id}
                     data-first-column={index === 0 ? "" : undefined}
                     className={`${cellPadding} ${
-                      index === 0 ? `${stickyClassName} left-0 ${shadowClassName} font-medium` : ""
+                      index === 0
+                        ? `${stickyClassName} left-0 ${shadowClassName} ${stickyFocusClassName} font-medium`
+                        : ""
                     } ${column.className ?? ""}`}
                   >
                     {/* On a phone the sticky column keeps about half the width for the rest to scroll under. */}
