@@ -109,6 +109,14 @@ test("a review campaign: start, keep one, remove two at once, run the removals, 
   expect(byId.get(kept!.id)!.slice(3, 5)).toEqual(["keep", "Runs the night shift"]);
   expect(byId.get(first!.id)![3]).toBe("remove");
   expect(byId.get(first!.id)![8]).toBe("done");
+
+  // The removal job's items lead to the people's own pages, not to an account.
+  await panel.getByRole("link", { name: "Follow the removal job" }).click();
+  const targets = page.getByTestId("job-item").locator("td[data-first-column] a");
+  await expect(targets).toHaveCount(2);
+  for (const link of await targets.all()) {
+    await expect(link).toHaveAttribute("href", /^\/users\/[0-9a-f-]{36}$/);
+  }
 });
 
 test("support records decisions, but the removal job shows disabled with the reason", async ({ page }) => {
