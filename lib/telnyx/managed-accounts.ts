@@ -1,4 +1,5 @@
 import "server-only";
+import { isAppError } from "@/lib/api/errors";
 import type { ListResult } from "@/lib/schemas/common";
 import type {
   AccountStatus,
@@ -124,14 +125,16 @@ export async function updateManagedAccountPricing(
 
 /**
  * Runs an enable or disable and keeps the cached status sets true: corrected for this account when Telnyx
- * answers, dropped when it does not (the change may or may not have happened).
+ * answers, dropped when its answer was lost (the change may or may not have happened), and kept when Telnyx
+ * refused (nothing changed: a bulk disable meets a refusal for every blocked or cancelled account, and
+ * dropping the sets each time made every list read in between fetch them again).
  */
 async function withStatusChange<T>(id: string, status: "enabled" | "disabled", call: () => Promise<T>) {
   let answer: T;
   try {
     answer = await call();
   } catch (error) {
-    forgetAccountStatuses();
+    if (!isAppError(error) || error.ambiguity) forgetAccountStatuses();
     throw error;
   }
   noteAccountStatus(id, status);

@@ -88,6 +88,23 @@ describe("status sets after our own changes", () => {
     expect(await statusOf(target.id)).toBe("disabled");
   });
 
+  it("a refusal keeps the cached sets: nothing changed, and a bulk job meets one per blocked account", async () => {
+    const blocked = (await truthAccounts()).find((account) => account.status === "blocked");
+    if (!blocked) throw new Error("The seed has no blocked account");
+    expect(await statusOf(blocked.id)).toBe("blocked");
+    await sim.control("POST", "/faults", {
+      operation: "DisableManagedAccount",
+      kind: "server_error",
+      status: 422,
+      times: 1,
+    });
+    await rejectionOf(accounts.disableManagedAccount(blocked.id));
+    expect(upstreamState().statusSets.size).toBeGreaterThan(0);
+    const before = await listRequests();
+    expect(await statusOf(blocked.id)).toBe("blocked");
+    expect((await listRequests()) - before).toBe(1);
+  });
+
   it("a lost answer drops every cached set: the next list reads Telnyx's truth", async () => {
     const target = await anEnabledAccount();
     expect(await statusOf(target.id)).toBe("enabled");
