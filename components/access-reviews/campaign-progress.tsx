@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { AccessReview } from "@/lib/schemas/access-reviews";
+import { Timestamp } from "@/components/ui/timestamp";
 
 /** Decided of total as a bar, with the due date (overdue marked) and the owner. */
 export function CampaignProgress({ review }: { review: AccessReview }) {
@@ -15,7 +16,7 @@ export function CampaignProgress({ review }: { review: AccessReview }) {
         </span>
         <span className="text-slate-500 dark:text-slate-400">Owner: {review.ownerName}</span>
         <span className={review.overdue ? "font-medium text-red-700 dark:text-red-300" : undefined}>
-          Due {review.dueDate}
+          Due <Timestamp value={review.dueDate} day />
         </span>
         {review.overdue ? <Badge tone="danger">overdue</Badge> : null}
         <Badge tone={review.status === "open" ? "info" : "neutral"}>{review.status}</Badge>

@@ -12,6 +12,7 @@ import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { accessReviewsOptions } from "@/lib/queries/access-reviews";
 import { CampaignPanel } from "./campaign-panel";
 import { StartReviewDialog } from "./start-review-dialog";
+import { Timestamp } from "@/components/ui/timestamp";
 
 /**
  * Review campaigns on /users/review: start one (the people flagged now are frozen into it), pick one to
@@ -63,7 +64,9 @@ export function ReviewCampaigns() {
                 <span className="text-slate-600 dark:text-slate-300">
                   {review.decided}/{review.total} decided
                 </span>
-                <span className="text-slate-500 dark:text-slate-400">due {review.dueDate}</span>
+                <span className="text-slate-500 dark:text-slate-400">
+                  due <Timestamp value={review.dueDate} day />
+                </span>
                 {review.overdue ? <Badge tone="danger">overdue</Badge> : null}
                 <Badge tone={review.status === "open" ? "info" : "neutral"}>{review.status}</Badge>
                 <span className="text-slate-500 dark:text-slate-400">{review.ownerName}</span>

@@ -15,10 +15,12 @@ import { ConsoleMemory } from "./console-memory";
 import { PricingSwitch } from "./pricing-switch";
 import { StatusBadge } from "./status-badge";
 import { UpstreamNotice } from "./upstream-notice";
+import { useRememberRecentItem } from "@/components/shell/recent-items";
 
 /** One account: fields, balance, status, pricing, what the console remembers, actions and history. */
 export function AccountDetail({ accountId }: { accountId: string }) {
   const detail = useQuery(accountDetailOptions(accountId));
+  useRememberRecentItem(detail.data ? { kind: "account", id: accountId, label: detail.data.email } : null);
   const back = <BackLink listPath="/accounts">All accounts</BackLink>;
   const notice = (
     <UpstreamNotice

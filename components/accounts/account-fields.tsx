@@ -1,6 +1,6 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import { CopyableValue } from "@/components/ui/copy-button";
-import { formatDate } from "@/lib/accounts/format";
+import { Timestamp } from "@/components/ui/timestamp";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
 
 /** Every field Telnyx gives us for the account (secrets never reach the browser). */
@@ -14,8 +14,8 @@ export function AccountFields({ account }: { account: ManagedAccount }) {
       "Manager account id",
       <CopyableValue key="manager" value={account.managerAccountId} label="manager account id" isCode />,
     ],
-    ["Created", formatDate(account.createdAt)],
-    ["Updated", formatDate(account.updatedAt)],
+    ["Created", <Timestamp key="created" value={account.createdAt} />],
+    ["Updated", <Timestamp key="updated" value={account.updatedAt} />],
     ["Custom pricing", account.allowCustomPricing ? "Allowed" : "Not allowed"],
     [
       "Rollup billing",

@@ -1,7 +1,7 @@
 "use client";
 
 import { DataTable, RowLink, type DataColumn } from "@/components/ui/data-table";
-import { formatDate } from "@/lib/accounts/format";
+import { Timestamp } from "@/components/ui/timestamp";
 import type { ManagedAccount, accountSorts } from "@/lib/schemas/managed-accounts";
 import { StatusBadge } from "./status-badge";
 import type { AccountSelection } from "./use-account-selection";
@@ -28,7 +28,7 @@ const columns: DataColumn<ManagedAccount>[] = [
     header: "Created",
     className: "whitespace-nowrap tabular-nums",
     sort: { field: "created_at", firstDirection: "desc" },
-    cell: (account) => <time dateTime={account.createdAt}>{formatDate(account.createdAt)}</time>,
+    cell: (account) => <Timestamp value={account.createdAt} />,
   },
 ];
 

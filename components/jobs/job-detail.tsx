@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { Card } from "@/components/ui/card";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
-import { formatAuditTime } from "@/components/audit/format-time";
+import { Timestamp } from "@/components/ui/timestamp";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { isJobLive, jobItemKeys, jobOptions, refreshAfterJob } from "@/lib/queries/jobs";
 import { JobControls } from "./job-controls";
@@ -107,7 +107,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
           ).map(([label, time]) => (
             <div key={label}>
               <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-              <dd className="tabular-nums">{time ? formatAuditTime(time) : isLive ? "not yet" : "—"}</dd>
+              <dd className="tabular-nums">{time ? <Timestamp value={time} /> : isLive ? "not yet" : "—"}</dd>
             </div>
           ))}
         </dl>

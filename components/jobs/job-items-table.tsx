@@ -6,7 +6,7 @@ import { useId } from "react";
 import { DataTable, RowLink, type DataColumn } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/list-pagination";
 import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
-import { formatAuditTime } from "@/components/audit/format-time";
+import { Timestamp } from "@/components/ui/timestamp";
 import { jobItemsOptions } from "@/lib/queries/jobs";
 import { jobItemStatuses, type JobItem } from "@/lib/schemas/jobs";
 import { ChoiceFilter } from "./choice-filter";
@@ -49,7 +49,7 @@ const itemColumns = (targetPath: string): DataColumn<JobItem>[] => [
     header: "Finished",
     className: "whitespace-nowrap tabular-nums",
     cell: (item) =>
-      item.status === "pending" || item.status === "running" ? "—" : formatAuditTime(item.updatedAt),
+      item.status === "pending" || item.status === "running" ? "—" : <Timestamp value={item.updatedAt} />,
   },
 ];
 

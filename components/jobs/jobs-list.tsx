@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable, RowLink, type DataColumn } from "@/components/ui/data-table";
 import { ListPagination } from "@/components/ui/list-pagination";
 import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
-import { formatAuditTime } from "@/components/audit/format-time";
+import { Timestamp } from "@/components/ui/timestamp";
 import { jobListOptions } from "@/lib/queries/jobs";
 import { jobActions, jobStatuses, type Job } from "@/lib/schemas/jobs";
 import { ChoiceFilter } from "./choice-filter";
@@ -36,7 +36,7 @@ const columns: DataColumn<Job>[] = [
     id: "created",
     header: "Created",
     className: "whitespace-nowrap tabular-nums",
-    cell: (job) => formatAuditTime(job.createdAt),
+    cell: (job) => <Timestamp value={job.createdAt} />,
   },
 ];
 

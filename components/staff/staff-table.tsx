@@ -1,6 +1,6 @@
 "use client";
 
-import { formatAuditTime } from "@/components/audit/format-time";
+import { Timestamp } from "@/components/ui/timestamp";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import type { StaffDto } from "@/lib/schemas/staff";
@@ -34,7 +34,7 @@ function staffColumns(selfEmail: string): DataColumn<StaffDto>[] {
       id: "last-sign-in",
       header: "Last sign-in (UTC)",
       className: "whitespace-nowrap tabular-nums",
-      cell: (person) => (person.lastSignInAt ? formatAuditTime(person.lastSignInAt) : "Never"),
+      cell: (person) => <Timestamp value={person.lastSignInAt} fallback="Never" />,
     },
     {
       // The role shows once, as the control that changes it.

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { DORMANT_DAYS, formatRelativeTime, formatUtc, isDormant } from "./sign-in-age";
+import { Timestamp } from "@/components/ui/timestamp";
+import { DORMANT_DAYS, isDormant } from "./sign-in-age";
 
 /** Relative time (or "never") with a dormant mark; the exact UTC time is in the title. */
 export function LastSignIn({ lastSignInAt }: { lastSignInAt: string | null }) {
@@ -9,10 +10,8 @@ export function LastSignIn({ lastSignInAt }: { lastSignInAt: string | null }) {
       {lastSignInAt === null ? (
         <span className="text-slate-500 italic dark:text-slate-400">never</span>
       ) : (
-        // Server and browser render a few seconds apart: the wording may differ by a minute.
-        <time dateTime={lastSignInAt} title={formatUtc(lastSignInAt)} suppressHydrationWarning>
-          {formatRelativeTime(lastSignInAt)}
-        </time>
+        // "12 days ago" once in the browser (the server renders the date, which "now" cannot change).
+        <Timestamp value={lastSignInAt} relative />
       )}
       {dormant ? (
         <Badge

@@ -12,9 +12,10 @@ import { ApiError } from "@/lib/queries/fetch-json";
 import { orgUserOptions } from "@/lib/queries/org-users";
 import { LastSignIn } from "./last-sign-in";
 import { RemoveUserAction } from "./remove-user-action";
-import { formatUtc } from "./sign-in-age";
+import { Timestamp } from "@/components/ui/timestamp";
 import { GroupList, RoleBadge, SsoBypassBadge, UserStatusBadge } from "./user-badges";
 import { UserGonePanel } from "./user-gone-panel";
+import { useRememberRecentItem } from "@/components/shell/recent-items";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -29,6 +30,7 @@ export function UserDetail({ id }: { id: string }) {
   const router = useRouter();
   const listHref = useListHref("/users");
   const user = useQuery(orgUserOptions(id));
+  useRememberRecentItem(user.data ? { kind: "user", id, label: user.data.email } : null);
 
   if (user.isPending) {
     return (
@@ -84,12 +86,14 @@ export function UserDetail({ id }: { id: string }) {
             <Row label="Status">
               <UserStatusBadge status={data.userStatus} />
             </Row>
-            <Row label="Created">{formatUtc(data.createdAt)}</Row>
+            <Row label="Created">
+              <Timestamp value={data.createdAt} />
+            </Row>
             <Row label="Last sign-in">
               <LastSignIn lastSignInAt={data.lastSignInAt} />
               {data.lastSignInAt ? (
                 <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">
-                  {formatUtc(data.lastSignInAt)}
+                  <Timestamp value={data.lastSignInAt} />
                 </span>
               ) : null}
             </Row>
