@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { signIn } from "../support/api-client";
 import { loginAs } from "./support/login";
 import { simAccounts } from "./support/sim-accounts";
+import { simUsers } from "./support/sim-users";
 
 // The command palette (Ctrl+K): find an account by part of its email and open it with Enter, jump to a
 // page, see the account again under Recent, and give focus back to what had it on Escape.
@@ -102,4 +103,14 @@ test("a saved view is one jump away", async ({ page }) => {
   await expect(option).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/accounts\?(.*&)?status=disabled/);
+});
+
+test("a user's page opened from the list comes back under Recent", async ({ page }) => {
+  const [user] = await simUsers();
+  await loginAs(page, "viewer", `/users/${user!.id}`);
+  await expect(page.getByText(user!.email).first()).toBeVisible();
+  await openWithShortcut(page);
+  await page.keyboard.type(user!.email.slice(0, 4));
+  const recent = palette(page).getByRole("group", { name: "Recent" });
+  await expect(recent.getByRole("option", { name: new RegExp(user!.email) })).toBeVisible();
 });
