@@ -2,9 +2,8 @@ import "server-only";
 
 /** A bulk grant whose answer never came (the caller skipped its request, or it hung) stops counting then. */
 const grantAnswerTtlMs = 10_000;
-const spanMs = 1_000;
-/** How far back people's use counts: long enough to see a page's burst, short enough to stop holding back. */
-const horizonMs = 2_000;
+const slotMs = 1_000;
+const slots = 5;
 
 /**
  * How many Telnyx requests people (not bulk jobs) sent lately, so bulk work can leave them that share of
@@ -29,25 +28,15 @@ export class InteractiveDemand {
     this.forgetOld(now);
   }
 
-  /**
-   * The most people's answers within any one second (a sliding span, not clock-aligned slots, so two pages
-   * 700 ms apart count together) of the last two seconds.
-   */
+  /** The most people's answers seen within any one second of the last five. */
   peakPerSecond(now = Date.now()): number {
     this.forgetOld(now);
-    const answers = this.interactiveAnswers;
-    let peak = 0;
-    for (let first = 0, last = 0; last < answers.length; last++) {
-      while ((answers[last] ?? 0) - (answers[first] ?? 0) >= spanMs) first++;
-      peak = Math.max(peak, last - first + 1);
+    const counts = new Array<number>(slots).fill(0);
+    for (const at of this.interactiveAnswers) {
+      const slot = Math.floor((now - at) / slotMs);
+      if (slot >= 0 && slot < slots) counts[slot] = (counts[slot] ?? 0) + 1;
     }
-    return peak;
-  }
-
-  /** People's answers since `at` (within the last two seconds). */
-  answeredSince(at: number, now = Date.now()): number {
-    this.forgetOld(now);
-    return this.interactiveAnswers.filter((answeredAt) => answeredAt >= at).length;
+    return Math.max(...counts);
   }
 
   reset(): void {
@@ -56,7 +45,7 @@ export class InteractiveDemand {
   }
 
   private forgetOld(now: number): void {
-    const horizon = now - horizonMs;
+    const horizon = now - slots * slotMs;
     while (this.interactiveAnswers[0] !== undefined && this.interactiveAnswers[0] <= horizon) {
       this.interactiveAnswers.shift();
     }

@@ -12,8 +12,7 @@ import { retryAfterMs, windowResetMs } from "./retry-after";
  *   (a) while Telnyx told us to back off: a 429's `Retry-After` (or, without one, its `x-ratelimit-reset`);
  *   (b) while Telnyx's window has no budget left: `x-ratelimit-remaining` (less what we granted since) at or
  *       below `reserve`, until `x-ratelimit-reset` opens the window again. `reserve` defaults to what people
- *       may still ask of this window (the most non-bulk answers within one second of the last two, less those
- *       answered since the window opened; at most half the limit), so
+ *       used lately (the most non-bulk answers in one second of the last five, at most half the limit), so
  *       a job that could take Telnyx's whole window leaves people theirs instead of getting them a 429
  *       (bench:bulk, 300 accounts at 20 rps, list read once a second: without it 10 of the list's requests
  *       were refused and its p95 was 1,053 ms; with it none, 38 ms, and the job 19.9 s instead of 22.9 s);
@@ -58,8 +57,6 @@ export interface BudgetSnapshot {
   backOffUntil?: number;
   /** The reserve an acquire without one leaves to people now. */
   reserve: number;
-  /** People's (not bulk jobs') most Telnyx requests within one second, lately. */
-  interactivePeakPerSecond: number;
   /** How long an acquire with that reserve would wait for Telnyx's budget now, in ms. */
   waitMs: number;
 }
@@ -91,8 +88,6 @@ export class RateBudget {
   private limit?: number;
   private remaining?: number;
   private resetAt?: number;
-  /** When the first answer of Telnyx's current window came. */
-  private windowOpenedAt?: number;
   private backOffUntil = 0;
   private readonly pacers = new Map<number, RateLimiterQueue>();
   private readonly demand = new InteractiveDemand();
@@ -118,7 +113,6 @@ export class RateBudget {
       now < this.resetAt &&
       this.remaining !== undefined &&
       remaining <= this.remaining;
-    if (!isSameWindow) this.windowOpenedAt = now;
     this.resetAt = isSameWindow && this.resetAt !== undefined ? Math.min(this.resetAt, resetAt) : resetAt;
     this.remaining = remaining;
     this.limit = headerInteger(headers, "x-ratelimit-limit") ?? this.limit;
@@ -148,7 +142,6 @@ export class RateBudget {
       resetAt: this.resetAt,
       backOffUntil: this.backOffUntil > now ? this.backOffUntil : undefined,
       reserve: this.defaultReserve(now),
-      interactivePeakPerSecond: this.demand.peakPerSecond(now),
       waitMs: this.waitMs(this.defaultReserve(now), now),
     };
   }
@@ -158,21 +151,13 @@ export class RateBudget {
     this.limit = undefined;
     this.remaining = undefined;
     this.resetAt = undefined;
-    this.windowOpenedAt = undefined;
     this.backOffUntil = 0;
     this.demand.reset();
   }
 
-  /**
-   * What people may still ask of this window: their recent peak a second less what they already took from
-   * it; at most half the limit, so bulk work always moves. Holding the whole peak back in every window cost
-   * a job a sixth of its pace (bench:bulk, 1,000 accounts at 20 rps with a list read a second: 16 grants a
-   * second instead of 19, 73 s instead of 55) while the person's read had long been answered.
-   */
+  /** People's recent peak a second; at most half the limit, so bulk work always moves. */
   private defaultReserve(now = Date.now()): number {
-    const peak = this.demand.peakPerSecond(now);
-    const taken = this.windowOpenedAt === undefined ? 0 : this.demand.answeredSince(this.windowOpenedAt, now);
-    return Math.min(Math.max(0, peak - taken), Math.floor((this.limit ?? 0) / 2));
+    return Math.min(this.demand.peakPerSecond(now), Math.floor((this.limit ?? 0) / 2));
   }
 
   private waitMs(reserve: number, now = Date.now()): number {

@@ -102,7 +102,7 @@ describe("rateBudget with the simulator's enforced limit", () => {
     await person;
     expect(interactiveCalls).toBeGreaterThanOrEqual(12);
     expect(interactiveRefused - refusedBefore).toBe(0);
-    expect(rateBudget.snapshot().interactivePeakPerSecond).toBeGreaterThanOrEqual(3);
+    expect(rateBudget.snapshot().reserve).toBeGreaterThanOrEqual(3);
     // The job still moved at most of the rest of the window.
     expect(bulkDone).toBeGreaterThanOrEqual(12);
   });
@@ -151,34 +151,12 @@ describe("rateBudget on its own", () => {
     const pending = budget.acquire({ maxRps: 100, reserve: 2, signal: controller.signal });
     setTimeout(() => controller.abort(new Error("job cancelled")), 100);
     await expect(pending).rejects.toThrow("job cancelled");
-    // That one answer was someone's (no bulk grant was waiting for it), and it came in this window: what
-    // people used lately is one a second, and they have already taken it, so nothing more is held back.
-    expect(budget.snapshot()).toMatchObject({ interactivePeakPerSecond: 1, reserve: 0 });
+    // That one answer was someone's (no bulk grant was waiting for it): by default one is left to people.
+    expect(budget.snapshot().reserve).toBe(1);
     // With no reserve the two left are ours to use, then the window is spent.
     await budget.acquire({ maxRps: 100, reserve: 0 });
     await budget.acquire({ maxRps: 100, reserve: 0 });
     expect(budget.snapshot().remaining).toBe(0);
-  });
-
-  it("holds back people's recent peak less what they already took from the current window", () => {
-    const budget = new RateBudget();
-    const t = 7_000_000;
-    const figures = (remaining: number) =>
-      new Headers({
-        "x-ratelimit-limit": "20",
-        "x-ratelimit-remaining": String(remaining),
-        "x-ratelimit-reset": "1",
-      });
-    // A page of three requests at once opens a window: people's peak is 3, all taken from this window.
-    budget.observe(200, figures(19), t);
-    budget.observe(200, figures(18), t + 5);
-    budget.observe(200, figures(17), t + 10);
-    expect(budget.snapshot(t + 20)).toMatchObject({ interactivePeakPerSecond: 3, reserve: 0 });
-    // The next window opens (remaining goes back up): the same peak may come again, so 3 are held back.
-    budget.observe(200, figures(19), t + 1_100);
-    expect(budget.snapshot(t + 1_110)).toMatchObject({ interactivePeakPerSecond: 3, reserve: 2 });
-    // Two seconds after the page, its burst no longer counts.
-    expect(budget.snapshot(t + 3_200).interactivePeakPerSecond).toBe(0);
   });
 
   it("tells people's answers from bulk ones by pairing each answer with an outstanding grant", () => {
@@ -194,8 +172,8 @@ describe("rateBudget on its own", () => {
     demand.granted(t + 100);
     demand.answered(t + 10_200);
     expect(demand.peakPerSecond(t + 10_300)).toBe(1);
-    // Two seconds on, people's past use no longer holds bulk work back.
-    expect(demand.peakPerSecond(t + 12_300)).toBe(0);
+    // Five seconds on, people's past use no longer holds bulk work back.
+    expect(demand.peakPerSecond(t + 15_300)).toBe(0);
   });
 
   it("SUBDESK_BULK_MAX_RPS sets the default pace; nonsense and a bad maxRps are refused", async () => {
