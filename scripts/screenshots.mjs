@@ -1,5 +1,5 @@
 // `npm run screenshots`: the README's pictures of the accounts list, an account's detail and the create
-// flow, taken from the real app (embedded mode, seeded simulator) so they stay current with the UI.
+// flow, and the dark theme on a desktop and on a phone, taken from the real app (embedded mode, seeded simulator) so they stay current with the UI.
 // Honours TEST_PORT/TEST_SIM_PORT and NEXT_DIST_DIR like the test runner; builds first when sources changed.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -40,9 +40,10 @@ async function signIn(page, baseUrl) {
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-async function shoot(page, name) {
+// A phone picture shows the first screen, as the person sees it; a desktop one the whole page.
+async function shoot(page, name, { fullPage = true } = {}) {
   const file = path.join(OUT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   console.log(`[screenshots] ${path.relative(ROOT, file)}`);
 }
 
@@ -78,9 +79,49 @@ async function takeScreenshots(baseUrl, executablePath) {
     await form.getByRole("button", { name: "Create account" }).click();
     await page.getByTestId("api-key-reveal").waitFor();
     await shoot(page, "account-create-key");
+    await context.close();
+
+    await takeDarkScreenshots(browser, baseUrl);
   } finally {
     await browser.close();
   }
+}
+
+/** The same console on a phone (390 px, as when paged at night) and on a desktop, both in the dark theme. */
+async function takeDarkScreenshots(browser, baseUrl) {
+  const desktop = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    deviceScaleFactor: 1,
+    colorScheme: "dark",
+  });
+  const page = await desktop.newPage();
+  await signIn(page, baseUrl);
+  await page.goto(`${baseUrl}/`);
+  await page.waitForLoadState("networkidle");
+  await shoot(page, "overview-dark");
+  await desktop.close();
+
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    colorScheme: "dark",
+  });
+  const phonePage = await phone.newPage();
+  await signIn(phonePage, baseUrl);
+  await phonePage.goto(`${baseUrl}/accounts`);
+  await phonePage.getByTestId("account-row").first().waitFor();
+  await shoot(phonePage, "accounts-list-phone-dark", { fullPage: false });
+  await phonePage.getByRole("button", { name: /menu/i }).first().click();
+  await phonePage.getByRole("dialog").waitFor();
+  await shoot(phonePage, "navigation-phone-dark", { fullPage: false });
+  await phonePage.keyboard.press("Escape");
+  await phonePage.getByTestId("account-row").first().locator("a").first().click();
+  await phonePage.getByTestId("account-title").waitFor();
+  await phonePage.waitForLoadState("networkidle");
+  await shoot(phonePage, "account-detail-phone-dark", { fullPage: false });
+  await phone.close();
 }
 
 async function main() {
