@@ -53,14 +53,14 @@ test("a page jump by keyboard, only pages the role can open, and Escape gives fo
   await loginAs(page, "support", "/");
   const opener = page
     .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: "Accounts" })
+    .getByRole("link", { name: "Accounts", exact: true })
     .first();
   await opener.focus();
   await openWithShortcut(page);
-  await expect(palette(page).getByRole("option", { name: "Audit" })).toBeVisible();
+  await expect(palette(page).getByRole("option", { name: "Audit", exact: true })).toBeVisible();
   // Staff admin and account creation are for admins: support is not offered them.
-  await expect(palette(page).getByRole("option", { name: "Staff" })).toHaveCount(0);
-  await expect(palette(page).getByRole("option", { name: "New account" })).toHaveCount(0);
+  await expect(palette(page).getByRole("option", { name: "Staff", exact: true })).toHaveCount(0);
+  await expect(palette(page).getByRole("option", { name: "New account", exact: true })).toHaveCount(0);
   await page.keyboard.press("Escape");
   await expect(palette(page)).toBeHidden();
   await expect(opener).toBeFocused();
@@ -70,7 +70,10 @@ test("a page jump by keyboard, only pages the role can open, and Escape gives fo
   await paletteInput(page).fill("aud");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowUp");
-  await expect(palette(page).getByRole("option", { name: "Audit" })).toHaveAttribute("aria-selected", "true");
+  await expect(palette(page).getByRole("option", { name: "Audit", exact: true })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/audit$/);
 });

@@ -116,7 +116,10 @@ test("disabling a person sends their open session to /login on their next naviga
   await dialog.getByRole("button", { name: "Disable" }).click();
   await expect(staffRow(page, person.email).getByTestId("staff-status")).toHaveText("disabled");
 
-  await theirs.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" }).click();
+  await theirs
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Accounts", exact: true })
+    .click();
   await expect(theirs).toHaveURL(/\/login/);
   await theirs.context().close();
 
