@@ -2,9 +2,10 @@
 import { z } from "zod";
 import {
   idSchema,
+  listPageQuery,
+  listPageSizeQuery,
   optionalEnum,
   queryInteger,
-  listPageSizeQuery,
   reasonSchema,
   safeText,
   visibleLength,
@@ -64,14 +65,14 @@ export type DecideBody = z.output<typeof decideBodySchema>;
 
 export const accessReviewListQuerySchema = z.object({
   status: optionalEnum(accessReviewStatuses),
-  page: queryInteger("Page", 1, 100_000, 1),
+  page: listPageQuery,
   pageSize: queryInteger("Page size", 1, 100, 25),
 });
 export type AccessReviewListQuery = z.output<typeof accessReviewListQuerySchema>;
 
 export const accessReviewItemsQuerySchema = z.object({
   decision: optionalEnum(itemFilters),
-  page: queryInteger("Page", 1, 100_000, 1),
+  page: listPageQuery,
   pageSize: listPageSizeQuery,
 });
 export type AccessReviewItemsQuery = z.output<typeof accessReviewItemsQuerySchema>;

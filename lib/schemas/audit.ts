@@ -1,6 +1,6 @@
 // The audit trail: our API's query and answer shapes. Shared by the page, the hooks and the handlers.
 import { z } from "zod";
-import { optionalEnum, optionalText, queryInteger, listPageSizeQuery } from "./common";
+import { listPageQuery, listPageSizeQuery, optionalEnum, optionalText } from "./common";
 
 export const auditOutcomes = ["pending", "success", "failure", "denied", "unknown"] as const;
 export type AuditOutcomeName = (typeof auditOutcomes)[number];
@@ -89,7 +89,7 @@ export type AuditFilterQuery = z.output<typeof auditFilterSchema>;
 
 export const auditListQuerySchema = z
   .object({
-    page: queryInteger("Page", 1, 100_000, 1),
+    page: listPageQuery,
     pageSize: listPageSizeQuery,
   })
   .and(auditFilterSchema);

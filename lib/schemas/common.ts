@@ -121,6 +121,8 @@ export const defaultListPageSize = 50;
 export const maxListPageSize = 250;
 /** A list query's pageSize: any size up to the largest offered (API callers may ask for others), same default. */
 export const listPageSizeQuery = queryInteger("Page size", 1, maxListPageSize, defaultListPageSize);
+/** A list query's page number, from 1. */
+export const listPageQuery = queryInteger("Page", 1, 100_000, 1);
 
 export const listMetaSchema = z.object({
   page: z.number().int(),
@@ -129,6 +131,16 @@ export const listMetaSchema = z.object({
   totalResults: z.number().int(),
 });
 export type ListMeta = z.infer<typeof listMetaSchema>;
+
+/** The meta of a page read from our own tables: at least one page, so an empty list still has page 1. */
+export function listMetaOf(query: { page: number; pageSize: number }, totalResults: number): ListMeta {
+  return {
+    page: query.page,
+    pageSize: query.pageSize,
+    totalPages: Math.max(1, Math.ceil(totalResults / query.pageSize)),
+    totalResults,
+  };
+}
 
 export interface ListResult<T> {
   data: T[];

@@ -1,6 +1,6 @@
 // Bulk jobs: the create body, list queries and the Job answer. Shared by forms and handlers (no server-only).
 import { z } from "zod";
-import { idSchema, optionalEnum, queryInteger, listPageSizeQuery, reasonSchema, safeText } from "./common";
+import { idSchema, listPageQuery, listPageSizeQuery, optionalEnum, reasonSchema, safeText } from "./common";
 import { managedAccountListQuerySchema } from "./managed-accounts";
 import { orgUserListQuerySchema } from "./org-users";
 
@@ -103,14 +103,14 @@ export type CreateJobBody = z.output<typeof createJobBodySchema>;
 export const jobListQuerySchema = z.object({
   status: optionalEnum(jobStatuses),
   action: optionalEnum(jobActions),
-  page: queryInteger("Page", 1, 100_000, 1),
+  page: listPageQuery,
   pageSize: listPageSizeQuery,
 });
 export type JobListQuery = z.output<typeof jobListQuerySchema>;
 
 export const jobItemListQuerySchema = z.object({
   status: optionalEnum(jobItemStatuses),
-  page: queryInteger("Page", 1, 100_000, 1),
+  page: listPageQuery,
   pageSize: listPageSizeQuery,
 });
 export type JobItemListQuery = z.output<typeof jobItemListQuerySchema>;

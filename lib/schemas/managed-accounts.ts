@@ -1,12 +1,12 @@
 // Managed accounts: our API's query, bodies and answers. Shared by forms and handlers (no server-only).
 import { z } from "zod";
 import {
+  listMetaSchema,
+  listPageQuery,
+  listPageSizeQuery,
   optionalEnum,
   optionalText,
   queryBoolean,
-  queryInteger,
-  listMetaSchema,
-  listPageSizeQuery,
   reasonSchema,
   safeText,
 } from "./common";
@@ -22,7 +22,7 @@ const minContainsLength = 3;
 
 export const managedAccountListQuerySchema = z
   .object({
-    page: queryInteger("Page", 1, 100_000, 1),
+    page: listPageQuery,
     pageSize: listPageSizeQuery,
     email: optionalText(254),
     emailMatch: optionalEnum(matchModes).default("contains"),

@@ -1,11 +1,11 @@
 // Organization users: our API's query, bodies and answers. Shared by forms and handlers (no server-only).
 import { z } from "zod";
 import {
+  listPageQuery,
+  listPageSizeQuery,
   optionalEnum,
   optionalText,
   queryBoolean,
-  queryInteger,
-  listPageSizeQuery,
   reasonSchema,
 } from "./common";
 
@@ -15,7 +15,7 @@ export const reportFormats = ["csv", "json"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 export const orgUserListQuerySchema = z.object({
-  page: queryInteger("Page", 1, 100_000, 1),
+  page: listPageQuery,
   pageSize: listPageSizeQuery,
   // Telnyx matches part of the email here (`filter[email]`), with no minimum length.
   email: optionalText(254),

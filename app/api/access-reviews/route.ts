@@ -1,3 +1,4 @@
+import { listMetaOf } from "@/lib/schemas/common";
 import { startAccessReview } from "@/lib/access-reviews/start";
 import { withRoute } from "@/lib/api/with-route";
 import { listAccessReviews } from "@/lib/db/access-reviews";
@@ -13,12 +14,7 @@ export const GET = withRoute(
     const { rows, totalResults } = await listAccessReviews(query);
     return {
       data: rows,
-      meta: {
-        page: query.page,
-        pageSize: query.pageSize,
-        totalPages: Math.max(1, Math.ceil(totalResults / query.pageSize)),
-        totalResults,
-      },
+      meta: listMetaOf(query, totalResults),
     };
   },
 );

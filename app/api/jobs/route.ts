@@ -1,3 +1,4 @@
+import { listMetaOf } from "@/lib/schemas/common";
 import { withRoute } from "@/lib/api/with-route";
 import { listJobs } from "@/lib/db/jobs";
 import { createJob } from "@/lib/jobs/create-job";
@@ -12,12 +13,7 @@ export const GET = withRoute("GET /api/jobs", { query: jobListQuerySchema }, asy
   const now = Date.now();
   return {
     data: rows.map((row) => toJob(row, now)),
-    meta: {
-      page: query.page,
-      pageSize: query.pageSize,
-      totalPages: Math.max(1, Math.ceil(totalResults / query.pageSize)),
-      totalResults,
-    },
+    meta: listMetaOf(query, totalResults),
   };
 });
 

@@ -1,3 +1,4 @@
+import { listMetaOf } from "@/lib/schemas/common";
 import { withRoute } from "@/lib/api/with-route";
 import { getAccessReviewOrThrow, listAccessReviewItems } from "@/lib/db/access-reviews";
 import { accessReviewItemsQuerySchema, accessReviewParamsSchema } from "@/lib/schemas/access-reviews";
@@ -14,12 +15,7 @@ export const GET = withRoute(
     return {
       data: review,
       items: rows,
-      meta: {
-        page: query.page,
-        pageSize: query.pageSize,
-        totalPages: Math.max(1, Math.ceil(totalResults / query.pageSize)),
-        totalResults,
-      },
+      meta: listMetaOf(query, totalResults),
     };
   },
 );

@@ -1,3 +1,4 @@
+import { listMetaOf } from "@/lib/schemas/common";
 import { AppError } from "@/lib/api/errors";
 import { withRoute } from "@/lib/api/with-route";
 import { getJob, listJobItems } from "@/lib/db/jobs";
@@ -15,12 +16,7 @@ export const GET = withRoute(
     const { rows, totalResults } = await listJobItems(params.id, query);
     return {
       data: rows.map(toJobItem),
-      meta: {
-        page: query.page,
-        pageSize: query.pageSize,
-        totalPages: Math.max(1, Math.ceil(totalResults / query.pageSize)),
-        totalResults,
-      },
+      meta: listMetaOf(query, totalResults),
     };
   },
 );
