@@ -10,7 +10,6 @@ import {
   disableManagedAccount,
   enableManagedAccount,
   getChannelPool,
-  noteAccountStatus,
   updateGlobalChannelLimit,
   updateManagedAccountPricing,
 } from "@/lib/telnyx/managed-accounts";
@@ -33,8 +32,8 @@ async function toggleAccount(
   staff: StaffSession,
   apply: () => Promise<ManagedAccount>,
 ): Promise<Reconciled<ManagedAccount>> {
-  // The cached status sets follow each Telnyx answer (lib/telnyx/managed-accounts.ts); a change confirmed
-  // only by reading back is noted here.
+  // The cached status sets follow each Telnyx answer (withStatusChange in lib/telnyx/managed-accounts.ts);
+  // a read-back drops them before it reads, so a change it confirms needs no note here.
   return applyReconciled({
     action: state === "disabled" ? "account.disable" : "account.enable",
     apply,
@@ -46,7 +45,6 @@ async function toggleAccount(
     appliedText: `the account is ${state}`,
     notAppliedText: `the account is not ${state}`,
     onApplied: async () => {
-      noteAccountStatus(id, state);
       await rememberSafely("toggle", id, () => rememberToggle(id, state, { email: staff.email }));
     },
   });
