@@ -3,6 +3,7 @@
 import { Download, SlidersHorizontal, X } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ChoiceFilter } from "@/components/ui/choice-filter";
 import { inputClassName } from "@/components/ui/input";
 import { auditExportUrl } from "@/lib/queries/audit";
 import { timeRangeProblem, toAuditFilterQuery, type AuditUrlState } from "@/lib/queries/audit-url-state";
@@ -108,26 +109,13 @@ export function AuditFilters({ state, onChange, onClear }: AuditFiltersProps) {
               className={`${fixedWidthInput} w-56`}
             />
           </div>
-          <div className="flex flex-col gap-1.5">
-            <label htmlFor={`${id}-outcome`} className="text-sm font-medium">
-              Outcome
-            </label>
-            <select
-              id={`${id}-outcome`}
-              value={state.outcome ?? ""}
-              onChange={(event) =>
-                onChange({ outcome: (event.target.value || null) as AuditOutcomeName | null })
-              }
-              className={`${fixedWidthInput} w-40`}
-            >
-              <option value="">Any outcome</option>
-              {auditOutcomes.map((outcome) => (
-                <option key={outcome} value={outcome}>
-                  {outcome}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceFilter
+            label="Outcome"
+            anyLabel="Any outcome"
+            value={state.outcome ?? null}
+            choices={auditOutcomes}
+            onChange={(outcome: AuditOutcomeName | null) => onChange({ outcome })}
+          />
           <div className="ml-auto flex gap-2">
             {hasFilters ? (
               <Button variant="ghost" onClick={onClear}>

@@ -9,7 +9,7 @@ import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { Timestamp } from "@/components/ui/timestamp";
 import { jobItemsOptions } from "@/lib/queries/jobs";
 import { jobItemStatuses, type JobItem } from "@/lib/schemas/jobs";
-import { ChoiceFilter } from "./choice-filter";
+import { ChoiceFilter } from "@/components/ui/choice-filter";
 import { ItemStatusBadge } from "./job-status-badge";
 import { clampPage, jobItemParsers } from "./jobs-url-state";
 

@@ -11,7 +11,7 @@ import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { Timestamp } from "@/components/ui/timestamp";
 import { jobListOptions } from "@/lib/queries/jobs";
 import { jobActions, jobStatuses, type Job } from "@/lib/schemas/jobs";
-import { ChoiceFilter } from "./choice-filter";
+import { ChoiceFilter } from "@/components/ui/choice-filter";
 import { jobCounts } from "./job-counts";
 import { actionLabels, describeJob } from "./job-labels";
 import { JobStatusBadge } from "./job-status-badge";

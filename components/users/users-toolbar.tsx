@@ -3,7 +3,8 @@
 import { Search, X } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input, inputClassName } from "@/components/ui/input";
+import { ChoiceFilter } from "@/components/ui/choice-filter";
+import { Input } from "@/components/ui/input";
 import { userStatuses, type UserStatus } from "@/lib/schemas/org-users";
 
 const EMAIL_DEBOUNCE_MS = 300;
@@ -27,7 +28,6 @@ export function UsersToolbar({
   children,
 }: UsersToolbarProps) {
   const emailId = useId();
-  const statusId = useId();
   const [draft, setDraft] = useState(email);
   const [appliedEmail, setAppliedEmail] = useState(email);
 
@@ -66,24 +66,13 @@ export function UsersToolbar({
           />
         </div>
       </div>
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={statusId} className="text-sm font-medium">
-          Status
-        </label>
-        <select
-          id={statusId}
-          value={status ?? ""}
-          onChange={(event) => onStatusChange((event.target.value || null) as UserStatus | null)}
-          className={`${inputClassName} w-40`}
-        >
-          <option value="">Any status</option>
-          {userStatuses.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceFilter
+        label="Status"
+        anyLabel="Any status"
+        value={status}
+        choices={userStatuses}
+        onChange={onStatusChange}
+      />
       {children}
       {hasFilters ? (
         <Button variant="ghost" onClick={onClear}>
