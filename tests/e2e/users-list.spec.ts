@@ -164,8 +164,13 @@ test("rows are keyboard-usable: Enter opens the user's page", async ({ page }) =
   await page.goto("/users");
   const user = users[3]!;
   const row = table(page).locator(`tr[data-user-id="${user.id}"]`);
-  await row.focus();
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(`/users/${user.id}`);
+  // An Enter before the page has hydrated does nothing (the row's handler is not attached yet): press again.
+  await expect(async () => {
+    if (new URL(page.url()).pathname === "/users") {
+      await row.focus();
+      await page.keyboard.press("Enter");
+    }
+    await expect(page).toHaveURL(`/users/${user.id}`, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.email);
 });
