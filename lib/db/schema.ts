@@ -1,11 +1,13 @@
 // One schema for PGlite and PostgreSQL; drizzle-kit turns it into the SQL under ./migrations.
 import { sql } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   check,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -309,3 +311,158 @@ export const accessReviewItems = pgTable(
 
 export type AccessReviewRow = typeof accessReviews.$inferSelect;
 export type AccessReviewItemRow = typeof accessReviewItems.$inferSelect;
+
+// Issue 12: balances. Money is numeric (Telnyx sends decimals as strings; never a float), read back as text.
+const money = (name: string) => numeric(name, { precision: 14, scale: 4 });
+export const balanceRefreshStatuses = ["queued", "running", "succeeded", "partial", "failed"] as const;
+
+// One walk of every account's balance. The partial unique index allows one queued-or-running refresh at a
+// time across instances; `lease_until` is the one-driver guard (as for jobs), so a crashed driver's refresh
+// is taken over once its lease runs out and resumes from the accounts it has no snapshot for yet.
+export const balanceRefreshes = pgTable(
+  "balance_refreshes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    status: text("status", { enum: balanceRefreshStatuses }).notNull().default("queued"),
+    total: integer("total").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    // Null for the scheduled refresh.
+    requestedByStaffId: uuid("requested_by_staff_id"),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("balance_refreshes_created_at_idx").on(table.createdAt),
+    uniqueIndex("balance_refreshes_one_active_key")
+      .on(sql`(true)`)
+      .where(sql`${table.status} in ('queued', 'running')`),
+    check(
+      "balance_refreshes_status_check",
+      sql`${table.status} in ('queued', 'running', 'succeeded', 'partial', 'failed')`,
+    ),
+  ],
+);
+
+// Each account's balance as a refresh (or a single read) saw it; 90 days are kept.
+export const balanceSnapshots = pgTable(
+  "balance_snapshots",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountId: text("account_id").notNull(),
+    // Null when Telnyx gave no balance for the account.
+    amount: money("amount"),
+    currency: text("currency"),
+    creditLimit: money("credit_limit"),
+    availableCredit: money("available_credit"),
+    rollupBilling: boolean("rollup_billing").notNull().default(false),
+    refreshId: uuid("refresh_id"),
+    takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("balance_snapshots_account_taken_idx").on(table.accountId, table.takenAt.desc()),
+    index("balance_snapshots_taken_at_idx").on(table.takenAt),
+    index("balance_snapshots_refresh_idx").on(table.refreshId, table.accountId),
+  ],
+);
+
+// Per-account overrides only; the default threshold is SUBDESK_LOW_BALANCE_THRESHOLD.
+export const accountAlertThresholds = pgTable("account_alert_thresholds", {
+  accountId: text("account_id").primaryKey(),
+  threshold: money("threshold").notNull(),
+  currency: text("currency"),
+  updatedByStaffId: uuid("updated_by_staff_id"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const balanceAlertStates = pgTable(
+  "balance_alert_states",
+  {
+    accountId: text("account_id").primaryKey(),
+    state: text("state", { enum: ["ok", "low"] }).notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    lastAmount: money("last_amount"),
+    lastThreshold: money("last_threshold"),
+  },
+  (table) => [check("balance_alert_states_state_check", sql`${table.state} in ('ok', 'low')`)],
+);
+
+export const balanceAlertTypes = ["balance.low", "balance.recovered"] as const;
+
+export const balanceAlerts = pgTable(
+  "balance_alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: text("account_id").notNull(),
+    type: text("type", { enum: balanceAlertTypes }).notNull(),
+    amount: money("amount"),
+    currency: text("currency"),
+    threshold: money("threshold").notNull(),
+    createdAt: createdAt(),
+    acknowledgedByStaffId: uuid("acknowledged_by_staff_id"),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("balance_alerts_created_at_idx").on(table.createdAt),
+    index("balance_alerts_unacknowledged_idx")
+      .on(table.createdAt)
+      .where(sql`${table.acknowledgedAt} is null`),
+    check("balance_alerts_type_check", sql`${table.type} in ('balance.low', 'balance.recovered')`),
+  ],
+);
+
+export const webhookDeliveryStatuses = ["pending", "delivered", "failed"] as const;
+
+// One outgoing event per row; `body` is the exact raw body that was signed, so a retry sends the same bytes.
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id").notNull(),
+    eventType: text("event_type").notNull(),
+    url: text("url").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: webhookDeliveryStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("webhook_deliveries_event_key").on(table.eventId, table.url),
+    index("webhook_deliveries_created_at_idx").on(table.createdAt),
+    index("webhook_deliveries_due_idx")
+      .on(table.nextAttemptAt)
+      .where(sql`${table.status} = 'pending'`),
+    check("webhook_deliveries_status_check", sql`${table.status} in ('pending', 'delivered', 'failed')`),
+  ],
+);
+
+export const webhookDeliveryAttempts = pgTable(
+  "webhook_delivery_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms"),
+  },
+  (table) => [index("webhook_delivery_attempts_delivery_idx").on(table.deliveryId, table.attemptedAt)],
+);
+
+export type BalanceRefreshRow = typeof balanceRefreshes.$inferSelect;
+export type BalanceRefreshStatus = (typeof balanceRefreshStatuses)[number];
+export type BalanceSnapshotRow = typeof balanceSnapshots.$inferSelect;
+export type AccountAlertThresholdRow = typeof accountAlertThresholds.$inferSelect;
+export type BalanceAlertStateRow = typeof balanceAlertStates.$inferSelect;
+export type BalanceAlertRow = typeof balanceAlerts.$inferSelect;
+export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
+export type WebhookDeliveryAttemptRow = typeof webhookDeliveryAttempts.$inferSelect;
