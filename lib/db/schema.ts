@@ -401,6 +401,10 @@ export const balanceAlerts = pgTable(
     amount: money("amount"),
     currency: text("currency"),
     threshold: money("threshold").notNull(),
+    // The account's name as it was when the alert was raised: the list and the webhook name it without
+    // asking Telnyx again (a snapshot carries only the id).
+    accountEmail: text("account_email"),
+    accountName: text("account_name"),
     createdAt: createdAt(),
     acknowledgedByStaffId: uuid("acknowledged_by_staff_id"),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
