@@ -43,6 +43,8 @@ export const staff = pgTable(
   ],
 );
 
+export const authMethods = ["password", "password+totp", "oidc"] as const;
+
 export const authSessions = pgTable(
   "auth_sessions",
   {
@@ -55,8 +57,48 @@ export const authSessions = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    // How and when the person proved who they are (step-up compares these with the action's window):
+    // null on rows from before they were recorded. auth_time is the identity provider's, for SSO.
+    authenticatedAt: timestamp("authenticated_at", { withTimezone: true }),
+    authMethod: text("auth_method", { enum: authMethods }),
+    authTime: timestamp("auth_time", { withTimezone: true }),
+    // A password sign-in by someone who must use MFA and has not enrolled: only enrolment is allowed.
+    mfaEnrolmentRequired: boolean("mfa_enrolment_required").notNull().default(false),
   },
-  (table) => [index("auth_sessions_staff_idx").on(table.staffId)],
+  (table) => [
+    index("auth_sessions_staff_idx").on(table.staffId),
+    check(
+      "auth_sessions_auth_method_check",
+      sql`${table.authMethod} in ('password', 'password+totp', 'oidc')`,
+    ),
+  ],
+);
+
+// One TOTP secret per person, sealed with AES-256-GCM (lib/auth/mfa/secret-box.ts). enabled_at is null
+// while enrolment waits for its first code; last_used_step refuses a code played back (RFC 6238 §5.2).
+export const staffMfa = pgTable("staff_mfa", {
+  staffId: uuid("staff_id")
+    .primaryKey()
+    .references(() => staff.id, { onDelete: "cascade" }),
+  secretCiphertext: text("secret_ciphertext").notNull(),
+  createdAt: createdAt(),
+  enabledAt: timestamp("enabled_at", { withTimezone: true }),
+  lastUsedStep: integer("last_used_step"),
+});
+
+// Recovery codes as salted SHA-256 hashes (lib/auth/mfa/recovery-codes.ts), each usable once.
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    createdAt: createdAt(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (table) => [index("staff_recovery_codes_staff_idx").on(table.staffId)],
 );
 
 // rate-limiter-flexible's RateLimiterDrizzle store: one row per throttle key (hashed email and/or address,
