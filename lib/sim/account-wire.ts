@@ -1,3 +1,4 @@
+import { balanceCentsAt } from "./spend";
 import type { SimStore } from "./store";
 import type { AccountRecord } from "./types";
 
@@ -33,13 +34,14 @@ export function accountDetail(account: AccountRecord, store: SimStore) {
   };
   // A rolled-up account spends the manager's balance and has none of its own (balance is optional in the spec).
   if (account.rollupBilling) return detail;
+  const balance = balanceCentsAt(account, store.now());
   return {
     ...detail,
     balance: {
       record_type: "balance" as const,
-      balance: formatCents(account.balanceCents),
+      balance: formatCents(balance),
       credit_limit: formatCents(account.creditLimitCents),
-      available_credit: formatCents(account.balanceCents + account.creditLimitCents),
+      available_credit: formatCents(balance + account.creditLimitCents),
       currency: "USD",
     },
   };

@@ -5,6 +5,7 @@ import { FAULT_KINDS, type Fault } from "./faults";
 import { readJsonObject } from "./body";
 import { rateLimitControl } from "./rate-limit";
 import { addControlUser } from "./control-users";
+import { advanceClock, clockState, setAccountBalance } from "./control-balances";
 import { OPERATION_IDS } from "./router";
 import { json, type SimResult } from "./route-types";
 import { userWire } from "./routes-org-users";
@@ -106,6 +107,12 @@ export async function handleControl(
       runtime.faults.add(parseFault(await readBody()));
       return json({ data: runtime.faults.list() });
     }
+  }
+  if (path === "/clock" && method === "GET") return json({ data: clockState(store) });
+  if (path === "/clock" && method === "POST") return json({ data: advanceClock(store, await readBody()) });
+  const balanceMatch = /^\/accounts\/([^/]+)\/balance$/.exec(path);
+  if (method === "POST" && balanceMatch) {
+    return json({ data: setAccountBalance(store, balanceMatch[1] ?? "", await readBody()) });
   }
   if (method === "GET" && path === "/state/accounts") {
     return json({ data: [...store.allAccounts()].map((account) => accountState(runtime, account.id)) });

@@ -76,6 +76,8 @@ export const createManagedAccount: Handler = async (context) => {
     status: "enabled",
     channelLimit: null,
     balanceCents: 0,
+    balanceAtMs: store.now(),
+    spendCentsPerDay: 0,
     creditLimitCents: 0,
     hasPassword: password !== undefined,
   };

@@ -1,5 +1,6 @@
 import { createRandom, type Random } from "./prng";
 import { seededApiKey, seededApiToken } from "./secrets";
+import { seedSpendRates } from "./spend";
 import {
   accountLocalParts,
   firstNames,
@@ -42,6 +43,7 @@ export function seedState(options: SeedOptions): SeededState {
   const random = createRandom(options.seed);
   const manager = { id: random.uuid(), email: MANAGER_EMAIL, allocatableChannels: POOL_SIZE };
   const accounts = seedAccounts(random, options);
+  seedSpendRates(accounts, options.seed, options.now);
   const groups: GroupRecord[] = groupNames.map((name) => ({ id: random.uuid(), name }));
   const users = seedUsers(random, options, groups);
   return { manager, accounts, users, groups };
@@ -120,6 +122,9 @@ function seedAccounts(random: Random, options: SeedOptions): AccountRecord[] {
       status,
       channelLimit,
       balanceCents: random.int(-5_000, 500_000),
+      // Set by seedSpendRates, from a PRNG of its own (adding spend changed no seeded value).
+      balanceAtMs: options.now,
+      spendCentsPerDay: 0,
       creditLimitCents: random.pick([0, 10_000, 25_000, 50_000, 100_000]),
       hasPassword: random.chance(0.9),
     });

@@ -32,6 +32,8 @@ export class SimStore {
   private sortedAccounts = new Map<AccountSort, AccountRecord[]>();
   private sortedUsers: UserRecord[] | null = null;
   private allocated = 0;
+  /** How far the simulated clock runs ahead of real time (POST /__sim/clock); reset with the seed. */
+  clockOffsetMs = 0;
 
   constructor(options: SeedOptions) {
     this.reset(options);
@@ -45,7 +47,13 @@ export class SimStore {
     this.accounts = new Map(state.accounts.map((account) => [account.id, account]));
     this.users = new Map(state.users.map((user) => [user.id, user]));
     this.allocated = state.accounts.reduce((sum, account) => sum + (account.channelLimit ?? 0), 0);
+    this.clockOffsetMs = 0;
     this.invalidate();
+  }
+
+  /** The simulated clock: balances spend on it. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
   }
 
   get managerEmail(): string {

@@ -21,8 +21,11 @@ export interface AccountRecord {
   status: AccountStatus;
   /** null = never allocated, so it does not count against the pool. */
   channelLimit: number | null;
-  /** Money in integer cents to keep the decimal strings exact. */
+  /** Money in integer cents to keep the decimal strings exact: the balance at `balanceAtMs` (sim clock). */
   balanceCents: number;
+  balanceAtMs: number;
+  /** Falls by this much a simulated day (lib/sim/spend.ts). */
+  spendCentsPerDay: number;
   creditLimitCents: number;
   hasPassword: boolean;
 }
