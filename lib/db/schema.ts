@@ -411,6 +411,30 @@ export const balanceSnapshots = pgTable(
   ],
 );
 
+// One row per account the refreshes have seen: who it is and its latest balance with the spend rate worked
+// out from its recent snapshots, so /balances sorts and filters the fleet in one query (no Telnyx read).
+export const balanceAccounts = pgTable(
+  "balance_accounts",
+  {
+    accountId: text("account_id").primaryKey(),
+    email: text("email").notNull(),
+    organizationName: text("organization_name").notNull(),
+    rollupBilling: boolean("rollup_billing").notNull().default(false),
+    amount: money("amount"),
+    currency: text("currency"),
+    takenAt: timestamp("taken_at", { withTimezone: true }).notNull(),
+    // Money a day, positive when spending; null when the history is too short to tell.
+    spendPerDay: money("spend_per_day"),
+    // amount / spendPerDay; null when not spending (or no balance of its own).
+    daysLeft: numeric("days_left", { precision: 12, scale: 2 }),
+    lastRefreshId: uuid("last_refresh_id"),
+  },
+  (table) => [
+    index("balance_accounts_amount_idx").on(table.amount),
+    index("balance_accounts_days_left_idx").on(table.daysLeft),
+  ],
+);
+
 // Per-account overrides only; the default threshold is SUBDESK_LOW_BALANCE_THRESHOLD.
 export const accountAlertThresholds = pgTable("account_alert_thresholds", {
   accountId: text("account_id").primaryKey(),
@@ -507,6 +531,7 @@ export const webhookDeliveryAttempts = pgTable(
 export type BalanceRefreshRow = typeof balanceRefreshes.$inferSelect;
 export type BalanceRefreshStatus = (typeof balanceRefreshStatuses)[number];
 export type BalanceSnapshotRow = typeof balanceSnapshots.$inferSelect;
+export type BalanceAccountRow = typeof balanceAccounts.$inferSelect;
 export type AccountAlertThresholdRow = typeof accountAlertThresholds.$inferSelect;
 export type BalanceAlertStateRow = typeof balanceAlertStates.$inferSelect;
 export type BalanceAlertRow = typeof balanceAlerts.$inferSelect;
