@@ -6,6 +6,8 @@ import { openDatabase } from "@/lib/db/client";
 import { databaseOptionsFromEnv, describeDatabase } from "@/lib/db/connection";
 import { log } from "@/lib/log";
 import { startJobEngine } from "@/lib/jobs/boss";
+import { readWebhookConfig } from "@/lib/webhooks/config";
+import { defaultThreshold } from "@/lib/balances/thresholds";
 import { installShutdown } from "@/lib/shutdown";
 import { resolveTelnyxMode } from "@/lib/telnyx/config";
 import { startUpstream } from "@/lib/telnyx/upstream";
@@ -46,6 +48,16 @@ export async function startConsole(): Promise<void> {
   const where = describeDatabase(databaseOptionsFromEnv());
   await step("preparing the auth secret", mode === "live" ? "NEXTAUTH_SECRET" : dataDirectory(), () =>
     resolveAuthSecret(mode),
+  );
+  // Before anything opens: a half-set alert webhook (a URL without its secret) must stop the start, not
+  // send unsigned alerts later.
+  await step(
+    "checking the balance alert settings",
+    "SUBDESK_ALERT_WEBHOOK_* / SUBDESK_LOW_BALANCE_THRESHOLD",
+    () => {
+      readWebhookConfig();
+      defaultThreshold();
+    },
   );
   // Opening also marks intent rows a crashed process left behind as "unknown" (lib/db/client.ts).
   const database = await step("opening the database", where, () => openDatabase());

@@ -10,6 +10,7 @@ import PgBoss from "pg-boss";
 import { openDatabase } from "@/lib/db/client";
 import { releaseAllLeases, unfinishedJobIds } from "@/lib/db/jobs";
 import { log } from "@/lib/log";
+import { createWebhookQueue, startWebhookWorkers } from "@/lib/webhooks/queue";
 import { driveJob, type DriveResult } from "./driver";
 
 export const JOB_QUEUE = "subdesk-bulk-jobs";
@@ -65,6 +66,7 @@ async function createEngine(): Promise<Engine> {
       retryLimit: 10_000,
       retryDelay: 1,
     });
+    await createWebhookQueue(boss);
   });
   const engine: Engine = { boss, instanceId: randomUUID().slice(0, 8), isStopping: false };
   for (let index = 0; index < WORKERS; index++) {
@@ -77,6 +79,7 @@ async function createEngine(): Promise<Engine> {
       await handOn(engine, delivery.data.jobId, result);
     });
   }
+  await startWebhookWorkers(boss);
   // Jobs this database says are unfinished get a fresh wake-up: their driver may have died with a process.
   if (handle.driver === "pglite") await releaseAllLeases();
   for (const jobId of await unfinishedJobIds()) await announce(engine, jobId);
