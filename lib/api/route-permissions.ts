@@ -50,6 +50,12 @@ export const routePermissions = {
   "POST /api/access-reviews/[id]/remove": "users.remove",
   "POST /api/access-reviews/[id]/close": "users.export",
   "GET /api/access-reviews/[id]/decisions.csv": "users.export",
+  // Low-balance alerts: everyone sees them; admin and support act on them; the delivery log is an admin's.
+  "PUT /api/managed-accounts/[id]/alert-threshold": "alerts.manage",
+  "GET /api/alerts": "accounts.read",
+  "POST /api/alerts/acknowledge": "alerts.manage",
+  "POST /api/alerts/[id]/acknowledge": "alerts.manage",
+  "GET /api/webhook-deliveries": "webhooks.read",
 } as const satisfies Record<string, Permission | null>;
 
 export type RouteKey = keyof typeof routePermissions;

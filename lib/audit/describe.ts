@@ -45,6 +45,7 @@ const targetKinds: Record<string, string> = {
   managed_accounts: "Report",
   org_users_report: "Report",
   audit_report: "Report",
+  balance_alert: "Alert",
 };
 
 function channelLimitChange(summary: Summary): string {
@@ -52,6 +53,14 @@ function channelLimitChange(summary: Summary): string {
   const previous = summary.previousChannelLimit;
   if (isNumber(previous) && isNumber(next)) return `Channel limit ${previous} → ${next}`;
   return `Channel limit set to ${isNumber(next) ? next : "?"}`;
+}
+
+function thresholdChange(summary: Summary): string {
+  const shown = (value: unknown, isDefault: unknown) =>
+    `${text(value) ?? "?"}${isDefault === true ? " (default)" : ""}`;
+  const next = shown(summary.threshold, summary.isDefault);
+  if (!text(summary.previousThreshold)) return `Low-balance threshold set to ${next}`;
+  return `Low-balance threshold ${shown(summary.previousThreshold, summary.previousIsDefault)} → ${next}`;
 }
 
 function pricingChange(summary: Summary): string {
@@ -134,6 +143,10 @@ function describeOne(event: DescribableEvent, summary: Summary): string {
       return pricingChange(summary);
     case "account.channel_limit.update":
       return channelLimitChange(summary);
+    case "account.alert_threshold.update":
+      return thresholdChange(summary);
+    case "alert.acknowledge":
+      return `Acknowledged ${plural(isNumber(summary.count) ? summary.count : 1, "low-balance alert", "low-balance alerts")}`;
     case "org_user.remove":
       return named("Removed user");
     case "report.export":
@@ -228,6 +241,8 @@ export const auditActionLabels: Record<string, string> = {
   "account.enable": "Account enabled",
   "account.pricing.update": "Custom pricing changed",
   "account.channel_limit.update": "Channel limit changed",
+  "account.alert_threshold.update": "Low-balance threshold changed",
+  "alert.acknowledge": "Low-balance alert acknowledged",
   "org_user.remove": "User removed",
   "report.export": "Report exported",
   "staff.create": "Staff member added",

@@ -9,6 +9,9 @@ export const permissions = [
   "accounts.pricing",
   "accounts.toggle",
   "accounts.channels",
+  // Low-balance alerts: set an account's threshold, acknowledge alerts; the webhook delivery log (admin).
+  "alerts.manage",
+  "webhooks.read",
   "users.read",
   "users.export",
   "users.remove",
@@ -23,6 +26,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "accounts.read",
     "accounts.toggle",
     "accounts.channels",
+    "alerts.manage",
     "users.read",
     "users.export",
     "audit.read",

@@ -12,6 +12,8 @@ export const knownAuditActions = [
   "account.enable",
   "account.pricing.update",
   "account.channel_limit.update",
+  "account.alert_threshold.update",
+  "alert.acknowledge",
   "org_user.remove",
   "report.export",
   "staff.create",

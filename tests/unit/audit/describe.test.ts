@@ -39,6 +39,21 @@ describe("describeAuditEvent", () => {
     expect(unknown.detail).toMatch(/not recorded/);
   });
 
+  it("names the low-balance threshold's old and new values, saying which one is the default", () => {
+    const change = describeAuditEvent(
+      event("account.alert_threshold.update", {
+        requestSummary: { threshold: "20.00", previousThreshold: "50.00", previousIsDefault: true },
+      }),
+    );
+    expect(change.summary).toBe("Low-balance threshold 50.00 (default) → 20.00");
+    const back = describeAuditEvent(
+      event("account.alert_threshold.update", {
+        requestSummary: { threshold: "50.00", isDefault: true, previousThreshold: "20.00" },
+      }),
+    );
+    expect(back.summary).toBe("Low-balance threshold 20.00 → 50.00 (default)");
+  });
+
   it("says custom pricing on → off when the old value is known, set to otherwise", () => {
     expect(
       describeAuditEvent(
