@@ -11,6 +11,7 @@ import { AccountFields } from "./account-fields";
 import { AccountGonePanel } from "./account-gone-panel";
 import { AccountHistory } from "./account-history";
 import { BalanceCard } from "./balance-card";
+import { ThresholdCard } from "@/components/alerts/threshold-card";
 import { ConsoleMemory } from "./console-memory";
 import { PricingSwitch } from "./pricing-switch";
 import { StatusBadge } from "./status-badge";
@@ -71,6 +72,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
         <AccountFields account={account} />
         <div className="flex flex-col gap-6">
           <BalanceCard account={account} />
+          <ThresholdCard accountId={account.id} currency={account.balance?.currency ?? null} />
           <Card>
             <CardTitle>Pricing and channels</CardTitle>
             <div className="mt-3 flex flex-col gap-4">

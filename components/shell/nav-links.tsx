@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Fragment, Suspense } from "react";
 import {
+  Bell,
   Building2,
   ClipboardList,
   LayoutDashboard,
@@ -12,6 +13,7 @@ import {
   UserCog,
   Users,
 } from "lucide-react";
+import { OpenAlertsCount } from "@/components/alerts/open-alerts-count";
 import { RunningJobsCount } from "@/components/jobs/running-jobs-badge";
 import { SidebarViews } from "@/components/views/sidebar-views";
 import type { SavedViewList } from "@/lib/schemas/saved-views";
@@ -21,6 +23,7 @@ export const navLinks = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
   { href: "/accounts", label: "Accounts", icon: Building2 },
   { href: "/jobs", label: "Jobs", icon: ListChecks },
+  { href: "/alerts", label: "Alerts", icon: Bell },
   { href: "/users", label: "Users", icon: Users },
   { href: "/users/review", label: "Access review", icon: ShieldCheck },
   { href: "/audit", label: "Audit", icon: ClipboardList },
@@ -57,6 +60,7 @@ export function NavLinks() {
               <Icon aria-hidden className="size-4" />
               {label}
               {href === "/jobs" ? <RunningJobsCount /> : null}
+              {href === "/alerts" ? <OpenAlertsCount /> : null}
             </Link>
             {viewList ? (
               <Suspense fallback={null}>

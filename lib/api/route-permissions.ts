@@ -51,6 +51,7 @@ export const routePermissions = {
   "POST /api/access-reviews/[id]/close": "users.export",
   "GET /api/access-reviews/[id]/decisions.csv": "users.export",
   // Low-balance alerts: everyone sees them; admin and support act on them; the delivery log is an admin's.
+  "GET /api/managed-accounts/[id]/alert-threshold": "accounts.read",
   "PUT /api/managed-accounts/[id]/alert-threshold": "alerts.manage",
   "GET /api/alerts": "accounts.read",
   "POST /api/alerts/acknowledge": "alerts.manage",

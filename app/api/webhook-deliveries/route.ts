@@ -1,8 +1,6 @@
 import { withRoute } from "@/lib/api/with-route";
-import { toDelivery } from "@/lib/balances/alert-dto";
-import { listDeliveries } from "@/lib/db/webhook-deliveries";
+import { deliveryListAnswer } from "@/lib/balances/alert-lists";
 import { deliveryListQuerySchema } from "@/lib/schemas/alerts";
-import { listMetaOf } from "@/lib/schemas/common";
 
 export const dynamic = "force-dynamic";
 
@@ -10,8 +8,5 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute(
   "GET /api/webhook-deliveries",
   { query: deliveryListQuerySchema },
-  async ({ query }) => {
-    const { rows, totalResults } = await listDeliveries(query);
-    return { data: rows.map(toDelivery), meta: listMetaOf(query, totalResults) };
-  },
+  async ({ query }) => deliveryListAnswer(query),
 );

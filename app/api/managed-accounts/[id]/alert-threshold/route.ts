@@ -7,6 +7,13 @@ import { idParamsSchema } from "@/lib/schemas/common";
 
 export const dynamic = "force-dynamic";
 
+// GET /api/managed-accounts/{id}/alert-threshold: the line that applies (own or default) and its recovery line.
+export const GET = withRoute(
+  "GET /api/managed-accounts/[id]/alert-threshold",
+  { params: idParamsSchema },
+  async ({ params }) => ({ data: toAlertThreshold(params.id, await getThresholdOverride(params.id)) }),
+);
+
 // PUT /api/managed-accounts/{id}/alert-threshold { threshold, reason }: the account's own low-balance line,
 // or null to follow the default again. Audited with the old and new values; the next refresh applies it.
 export const PUT = withRoute(
