@@ -1,29 +1,18 @@
 import "server-only";
 import {
+  accountNameOf,
   applyReading,
   listAlertStates,
   listThresholdOverrides,
   readingsOfRefresh,
   type BalanceAlertRow,
 } from "@/lib/db/balance-alerts";
-import { errorFields, log } from "@/lib/log";
-import { getManagedAccount } from "@/lib/telnyx/managed-accounts";
+import { log } from "@/lib/log";
 import { readWebhookConfig } from "@/lib/webhooks/config";
 import { serializeAlertEvent } from "@/lib/webhooks/alert-event";
 import { announceDelivery } from "@/lib/webhooks/queue";
 import { nextAlertState } from "./alert-state";
 import { defaultThreshold, thresholdFor } from "./thresholds";
-
-/** The account's name for the alert; a failed read leaves the id to name it (the alert matters more). */
-async function nameOf(accountId: string) {
-  try {
-    const account = await getManagedAccount(accountId);
-    return { email: account.email, organizationName: account.organizationName };
-  } catch (error) {
-    log.warn("alert account name unavailable", { account: accountId, ...errorFields(error) });
-    return { email: null, organizationName: null };
-  }
-}
 
 /**
  * Called by the balance refresh once a refresh has finished, with its id: compares each account's reading
@@ -48,7 +37,7 @@ export async function evaluateBalanceAlerts(refreshId: string): Promise<BalanceA
     const expected = decide(stored);
     if (stored === expected.next && !expected.event) continue;
     const account = expected.event
-      ? await nameOf(reading.accountId)
+      ? await accountNameOf(reading.accountId)
       : { email: null, organizationName: null };
     const applied = await applyReading(
       { ...reading, threshold, account },

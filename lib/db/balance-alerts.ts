@@ -7,6 +7,7 @@ import type { Db } from "./connection";
 import { getDb } from "./client";
 import {
   accountAlertThresholds,
+  balanceAccounts,
   balanceAlerts,
   balanceAlertStates,
   balanceSnapshots,
@@ -51,6 +52,19 @@ export async function readingsOfRefresh(
       });
   }
   return [...latest.values()];
+}
+
+/** The account's email and name as the last refresh saw them (balance_accounts), or nulls. */
+export async function accountNameOf(
+  accountId: string,
+  db?: Db,
+): Promise<{ email: string | null; organizationName: string | null }> {
+  const database = db ?? (await getDb());
+  const [row] = await database
+    .select({ email: balanceAccounts.email, organizationName: balanceAccounts.organizationName })
+    .from(balanceAccounts)
+    .where(eq(balanceAccounts.accountId, accountId));
+  return row ?? { email: null, organizationName: null };
 }
 
 export async function listThresholdOverrides(db?: Db): Promise<Map<string, string>> {
