@@ -50,7 +50,15 @@ const nextConfig = {
   // one per process (on globalThis) while pages and route handlers are separate bundles: loading telnyx
   // from node_modules gives them all one copy, so its error classes match wherever an error is mapped.
   // rate-limiter-flexible loads drizzle-orm with a computed import() that a bundle cannot resolve.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss", "telnyx", "rate-limiter-flexible"],
+  // oidc-provider (embedded mode's identity provider) is a Koa app with its own ESM graph: loaded as is.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg",
+    "pg-boss",
+    "telnyx",
+    "rate-limiter-flexible",
+    "oidc-provider",
+  ],
   experimental: {
     // Next copies a request body for the proxy, 10 MB by default, and silently drops what is past the
     // limit (a 20 MB body read as "not valid JSON"). The copy stops before the socket read (at most 64 KiB)

@@ -6,6 +6,7 @@
 // HTTP server to application code, so we find it among the process's handles by the port it listens on.
 import "server-only";
 import { Server } from "node:http";
+import { stopLocalOidcProvider } from "@/lib/auth/oidc/start";
 import { closeDatabase } from "@/lib/db/client";
 import { stopJobEngine } from "@/lib/jobs/boss";
 import { log } from "@/lib/log";
@@ -51,6 +52,9 @@ async function shutDown(signal: NodeJS.Signals): Promise<void> {
   // Bulk drivers finish the item in flight; pg-boss hands their jobs to another instance or the next start.
   await stopJobEngine().catch((error: unknown) =>
     log.error("stopping the job engine failed", { detail: String(error) }),
+  );
+  await stopLocalOidcProvider().catch((error: unknown) =>
+    log.error("closing the local identity provider failed", { detail: String(error) }),
   );
   // The simulator and the database serve the requests that were in flight: they close last.
   await stopUpstream().catch((error: unknown) =>

@@ -1,6 +1,7 @@
 import "server-only";
 import { ensureBootstrapAdmin, ensureDemoStaff } from "@/lib/auth/demo-staff";
 import { dataDirectory, demoCredentialsFile } from "@/lib/auth/data-dir";
+import { startSingleSignOn } from "@/lib/auth/oidc/start";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { openDatabase } from "@/lib/db/client";
 import { databaseOptionsFromEnv, describeDatabase } from "@/lib/db/connection";
@@ -74,6 +75,15 @@ export async function startConsole(): Promise<void> {
   } else {
     await step("creating the bootstrap admin", where, () => ensureBootstrapAdmin());
   }
+  // After the secret (NEXTAUTH_URL is known): OIDC_* checked, or embedded mode's own identity provider.
+  const sso = await step(
+    "starting single sign-on",
+    process.env.OIDC_ISSUER
+      ? "OIDC_ISSUER"
+      : `local provider on port ${process.env.SUBDESK_OIDC_PORT || "(any)"}`,
+    () => startSingleSignOn(mode === "embedded"),
+  );
+  if (sso) console.log(`${sso}\n`);
   // After the database: pg-boss keeps its queue in it, and resumes bulk jobs a stopped process left.
   await step("starting the job engine", where, () => startJobEngine());
 }

@@ -1,3 +1,4 @@
+import { KeyRound } from "lucide-react";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
@@ -19,6 +20,8 @@ import { getUpstream } from "@/lib/telnyx/upstream";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const staff = await getCurrentStaff();
   if (!staff) redirect("/login");
+  // A password sign-in that must use MFA and has not enrolled: enrolment first (app/(auth)/enrol-mfa).
+  if (staff.mfaEnrolmentRequired) redirect("/enrol-mfa");
   const { mode } = getUpstream();
   // The sidebar's saved views arrive with the page rather than popping in after it.
   const queryClient = makeQueryClient();
@@ -69,6 +72,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 <Badge tone={staff.role === "admin" ? "info" : "neutral"} data-testid="signed-in-role">
                   {staff.role}
                 </Badge>
+                <Link
+                  href="/security"
+                  aria-label="Security settings"
+                  title="Security"
+                  className="rounded-md p-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-200 dark:hover:bg-slate-800"
+                >
+                  <KeyRound aria-hidden className="size-4" />
+                </Link>
                 <ThemeToggle />
                 <SignOutButton />
               </header>

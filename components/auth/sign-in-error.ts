@@ -16,6 +16,8 @@ export function signInErrorMessage(code: string | null | undefined, status?: num
   }
   if (code === "unavailable" || status === 503)
     return "The console cannot reach its database right now. Try again in a minute.";
+  const spoken = spokenErrors[code ?? ""];
+  if (spoken) return spoken;
   if (code === "CredentialsSignin" || status === 401)
     return "That email and password do not match an active account.";
   if (code === "SessionRequired") return "Please sign in to continue.";
@@ -40,3 +42,24 @@ export function safeCallbackPath(value: string | null | undefined, origin?: stri
     return "/";
   }
 }
+
+// Single sign-on refusals (lib/auth/oidc/sign-in.ts) and the MFA step's codes (lib/auth/mfa/code-sign-in.ts).
+const spokenErrors: Record<string, string> = {
+  sso_no_role:
+    "Your identity provider account is in no group that maps to a Subdesk role. Ask your IT team to add you to a Subdesk group.",
+  sso_no_staff: "There is no Subdesk staff account for your email. Ask a Subdesk admin to add you.",
+  sso_no_email:
+    "Your identity provider did not send a verified email address, so Subdesk cannot tell who you are.",
+  sso_last_admin:
+    "Your identity provider would make you no longer an admin, but you are Subdesk's last active admin. Ask another admin to take over first.",
+  sso_not_configured: "Single sign-on is not set up on this console.",
+  staff_disabled: "Your Subdesk staff account is disabled. Ask an admin to enable it.",
+  demo_account_in_live_mode: "Demo accounts cannot sign in to a live console.",
+  OAuthSignin: "Single sign-on could not start. Try again in a moment.",
+  OAuthCallback: "Single sign-on did not complete. Try again.",
+  Callback: "Single sign-on did not complete. Try again.",
+  AccessDenied: "Single sign-on refused this sign-in.",
+  invalid_code: "That code is not right, or it was already used. Enter the next code from your app.",
+  mfa_challenge_expired: "That took too long. Sign in with your password again.",
+  password_sign_in_off: "Password sign-in is switched off on this console. Use single sign-on.",
+};

@@ -27,6 +27,11 @@ export const routePermissions = {
   "GET /api/staff": "staff.manage",
   "POST /api/staff": "staff.manage",
   "PATCH /api/staff/[id]": "staff.manage",
+  "POST /api/staff/[id]/mfa-reset": "staff.manage",
+  // One's own two-factor set-up (also open to a session held back until the person enrols).
+  "GET /api/mfa": "security.self",
+  "POST /api/mfa/enrol": "security.self",
+  "POST /api/mfa/confirm": "security.self",
   // Bulk jobs: creating, cancelling and retrying need the job's action's permission, checked in the
   // handler (lib/jobs/create-job.ts) once the action is known; the table holds the floor.
   "GET /api/jobs": "accounts.read",

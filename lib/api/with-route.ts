@@ -6,6 +6,7 @@ import { clientIpOf, resolveRequestId, userAgentOf } from "@/lib/api/request-con
 import { finishWithError, openAudit, type AuditIntent } from "@/lib/api/route-audit";
 import { routePermissions, type RouteKey } from "@/lib/api/route-permissions";
 import { isJsonRequest, isSameOriginRequest } from "@/lib/api/same-origin";
+import { isAllowedBeforeEnrolment } from "@/lib/auth/mfa/policy";
 import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCurrentStaff, type StaffSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/db/audit";
@@ -77,6 +78,10 @@ export function withRoute<
       if (permission !== null) {
         staff = await getCurrentStaff();
         if (!staff) throw new AppError("unauthorized", "Your session has ended. Please sign in again.");
+        // A password sign-in that must use MFA and has not enrolled may do nothing but enrol.
+        if (staff.mfaEnrolmentRequired && !isAllowedBeforeEnrolment(key)) {
+          throw new AppError("forbidden", "Set up two-factor authentication first (your security page).");
+        }
         if (!can(staff.role, permission)) {
           await recordAudit({
             actor: { id: staff.staffId, email: staff.email, role: staff.role },

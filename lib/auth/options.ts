@@ -4,13 +4,17 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers/index";
 import { recordAudit } from "@/lib/db/audit";
 import { checkAuthSession, revokeAuthSession } from "@/lib/db/auth-sessions";
 import { isDatabaseUnavailable } from "@/lib/db/connection";
 import { errorFields, log } from "@/lib/log";
 import { now } from "./clock";
 import { authCookies, isHttpsDeployment } from "./cookies";
-import { signInWithPassword } from "./sign-in";
+import { isPasswordSignInEnabled } from "./oidc/config";
+import { OIDC_PROVIDER_ID, oidcProvider } from "./oidc/provider";
+import { signInWithOidc } from "./oidc/sign-in";
+import { currentSignInHeaders, recordSignInResult, signInWithCredentials } from "./sign-in";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -25,27 +29,11 @@ export function buildAuthOptions(): NextAuthOptions {
     useSecureCookies: isHttpsDeployment(),
     cookies: authCookies(),
     pages: { signIn: "/login", error: "/login" },
-    providers: [
-      CredentialsProvider({
-        id: "credentials",
-        name: "Email and password",
-        credentials: {
-          email: { label: "Email", type: "email" },
-          password: { label: "Password", type: "password" },
-        },
-        async authorize(credentials, request) {
-          const person = await signInWithPassword(credentials ?? {}, request?.headers ?? {}).catch(
-            (error: unknown) => {
-              // next-auth puts a thrown message into the answer's URL: a code, never the failed SQL. The
-              // route handler turns this code into a 503 (app/api/auth/[...nextauth]/route.ts).
-              if (isDatabaseUnavailable(error)) throw new Error(DATABASE_UNAVAILABLE);
-              throw error;
-            },
-          );
-          return person && { ...person, id: person.id };
-        },
-      }),
-    ],
+    // Read per request (next-auth parses them on each one): the embedded provider registers its settings at
+    // start, after this module has loaded.
+    get providers() {
+      return signInProviders();
+    },
     callbacks: {
       // next-auth's default parses a posted callbackUrl with `new URL` and no base, which throws (a 500)
       // on input like `\\evil.com`: here only a path ("/x", not "//x" or "/\\x") or an absolute URL of
@@ -60,6 +48,17 @@ export function buildAuthOptions(): NextAuthOptions {
           // Not a URL at all: home.
         }
         return home.toString();
+      },
+      // Single sign-on: the claims decide (role map, staff row) and the session row is made here; a refusal
+      // goes back to the login page with a code it words (components/auth/sign-in-error.ts).
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const result = await signInWithOidc({ ...profile }, currentSignInHeaders());
+        recordSignInResult(result);
+        if (!result.ok) return `/login?error=${encodeURIComponent(result.errorCode)}`;
+        // next-auth hands this same object to jwt() below (no adapter: the user is the profile).
+        Object.assign(user, result.person);
+        return true;
       },
       async jwt({ token, user }) {
         if (user) {
@@ -124,6 +123,48 @@ export function buildAuthOptions(): NextAuthOptions {
       debug() {},
     },
   };
+}
+
+// Codes the login form words itself (the code step, an expired challenge, password sign-in switched off);
+// any other refusal reads as next-auth's plain "do not match".
+const spokenCodes = new Set([
+  "mfa_required",
+  "invalid_code",
+  "mfa_challenge_expired",
+  "password_sign_in_off",
+]);
+
+function signInProviders(): Provider[] {
+  const providers: Provider[] = [];
+  if (isPasswordSignInEnabled()) {
+    providers.push(
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          code: { label: "Authentication code", type: "text" },
+        },
+        async authorize(credentials, request) {
+          const result = await signInWithCredentials(credentials ?? {}, request?.headers ?? {}).catch(
+            (error: unknown) => {
+              // next-auth puts a thrown message into the answer's URL: a code, never the failed SQL. The
+              // route handler turns this code into a 503 (app/api/auth/[...nextauth]/route.ts).
+              if (isDatabaseUnavailable(error)) throw new Error(DATABASE_UNAVAILABLE);
+              throw error;
+            },
+          );
+          if (result.ok) return { ...result.person, id: result.person.id };
+          if (spokenCodes.has(result.errorCode)) throw new Error(result.errorCode);
+          return null;
+        },
+      }),
+    );
+  }
+  const sso = oidcProvider();
+  if (sso) providers.push(sso);
+  return providers;
 }
 
 export const authOptions: NextAuthOptions = buildAuthOptions();

@@ -17,6 +17,8 @@ export const permissions = [
   "users.remove",
   "audit.read",
   "staff.manage",
+  // One's own sign-in security (MFA enrolment): every signed-in person.
+  "security.self",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -30,8 +32,9 @@ const grants: Record<Role, readonly Permission[]> = {
     "users.read",
     "users.export",
     "audit.read",
+    "security.self",
   ],
-  viewer: ["accounts.read", "users.read", "audit.read"],
+  viewer: ["accounts.read", "users.read", "audit.read", "security.self"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -5,7 +5,9 @@ import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
 import type { Role } from "@/lib/auth/permissions";
 import type { Db } from "./connection";
 import { getDb } from "./client";
-import { authSessions, staff } from "./schema";
+import { authSessions, staff, type authMethods } from "./schema";
+
+export type AuthMethod = (typeof authMethods)[number];
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
@@ -21,6 +23,16 @@ export interface StaffSession {
   name: string;
   role: Role;
   sessionId: string;
+  /** Signed in with a password, must use MFA and has not enrolled: may only enrol (lib/api/with-route.ts). */
+  mfaEnrolmentRequired?: boolean;
+}
+
+/** How a session's person proved who they are; step-up reads these off the row. */
+export interface SessionAuthentication {
+  method: AuthMethod;
+  /** The identity provider's auth_time, for single sign-on. */
+  authTime?: Date | null;
+  mfaEnrolmentRequired?: boolean;
 }
 
 export type SessionCheck =
@@ -28,7 +40,13 @@ export type SessionCheck =
   | { ok: false; reason: "missing" | "revoked" | "idle" | "expired" | "disabled" };
 
 export async function createAuthSession(
-  input: { staffId: string; ip?: string; userAgent?: string; at: Date },
+  input: {
+    staffId: string;
+    ip?: string;
+    userAgent?: string;
+    at: Date;
+    authentication?: SessionAuthentication;
+  },
   db?: Db,
 ): Promise<string> {
   const database = db ?? (await getDb());
@@ -40,6 +58,10 @@ export async function createAuthSession(
       lastSeenAt: input.at,
       ip: input.ip ?? null,
       userAgent: input.userAgent?.slice(0, 512) ?? null,
+      authenticatedAt: input.at,
+      authMethod: input.authentication?.method ?? "password",
+      authTime: input.authentication?.authTime ?? null,
+      mfaEnrolmentRequired: input.authentication?.mfaEnrolmentRequired ?? false,
     })
     .returning({ id: authSessions.id });
   if (!row) throw new Error("The session row was not written.");
@@ -95,6 +117,7 @@ export async function checkAuthSession(
       createdAt: authSessions.createdAt,
       lastSeenAt: authSessions.lastSeenAt,
       revokedAt: authSessions.revokedAt,
+      mfaEnrolmentRequired: authSessions.mfaEnrolmentRequired,
     })
     .from(authSessions)
     .innerJoin(staff, eq(staff.id, authSessions.staffId))
@@ -118,6 +141,7 @@ export async function checkAuthSession(
       name: row.name,
       role: row.role,
       sessionId: claims.sessionId,
+      mfaEnrolmentRequired: row.mfaEnrolmentRequired,
     },
   };
 }

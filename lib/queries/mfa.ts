@@ -1,0 +1,47 @@
+// TanStack Query options and mutations for one's own two-factor set-up (the security page) and an admin's
+// reset of someone else's (the staff page).
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { MfaConfirmedDto, MfaEnrolmentDto, MfaStatusDto, ResetMfaBody } from "@/lib/schemas/mfa";
+import { auditKeys } from "./audit";
+import { fetchJson } from "./fetch-json";
+import { staffKeys } from "./staff";
+
+export const mfaKeys = { status: ["mfa", "status"] as const };
+
+export function mfaStatusOptions() {
+  return queryOptions({
+    queryKey: mfaKeys.status,
+    queryFn: ({ signal }) => fetchJson<{ data: MfaStatusDto }>("/api/mfa", { signal }),
+  });
+}
+
+export function useStartMfaEnrolment() {
+  return useMutation({
+    mutationFn: () => fetchJson<{ data: MfaEnrolmentDto }>("/api/mfa/enrol", { method: "POST", json: {} }),
+  });
+}
+
+export function useConfirmMfa() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) =>
+      fetchJson<{ data: MfaConfirmedDto }>("/api/mfa/confirm", { method: "POST", json: { code } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mfaKeys.status }),
+  });
+}
+
+export function useResetStaffMfa(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResetMfaBody) =>
+      fetchJson<{ data: { wasEnabled: boolean } }>(`/api/staff/${encodeURIComponent(id)}/mfa-reset`, {
+        method: "POST",
+        json: body,
+      }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: staffKeys.all }),
+        queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+      ]),
+  });
+}
