@@ -9,6 +9,7 @@ import { Server } from "node:http";
 import { stopLocalOidcProvider } from "@/lib/auth/oidc/start";
 import { closeDatabase } from "@/lib/db/client";
 import { stopJobEngine } from "@/lib/jobs/boss";
+import { stopBalanceRefreshes } from "@/lib/balances/engine";
 import { log } from "@/lib/log";
 import { stopUpstream } from "@/lib/telnyx/upstream";
 
@@ -49,6 +50,10 @@ async function shutDown(signal: NodeJS.Signals): Promise<void> {
   const servers = consoleServers();
   log.info("shutting down", { signal, servers: servers.length, drainLimitMs: DRAIN_LIMIT_MS });
   const drained = await Promise.all(servers.map((server) => drain(server)));
+  // The balance refresh stops after its reads in flight; its lease runs out and another driver resumes it.
+  await stopBalanceRefreshes().catch((error: unknown) =>
+    log.error("stopping the balance refresh failed", { detail: String(error) }),
+  );
   // Bulk drivers finish the item in flight; pg-boss hands their jobs to another instance or the next start.
   await stopJobEngine().catch((error: unknown) =>
     log.error("stopping the job engine failed", { detail: String(error) }),

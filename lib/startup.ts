@@ -7,6 +7,7 @@ import { openDatabase } from "@/lib/db/client";
 import { databaseOptionsFromEnv, describeDatabase } from "@/lib/db/connection";
 import { log } from "@/lib/log";
 import { startJobEngine } from "@/lib/jobs/boss";
+import { startBalanceRefreshes } from "@/lib/balances/engine";
 import { readWebhookConfig } from "@/lib/webhooks/config";
 import { defaultThreshold } from "@/lib/balances/thresholds";
 import { installShutdown } from "@/lib/shutdown";
@@ -86,6 +87,8 @@ export async function startConsole(): Promise<void> {
   if (sso) console.log(`${sso}\n`);
   // After the database: pg-boss keeps its queue in it, and resumes bulk jobs a stopped process left.
   await step("starting the job engine", where, () => startJobEngine());
+  // On the job engine: the scheduled balance refresh, and any refresh a stopped process left.
+  await step("starting the balance refreshes", where, () => startBalanceRefreshes());
 }
 
 async function step<T>(name: string, target: string, run: () => T | Promise<T>): Promise<T> {

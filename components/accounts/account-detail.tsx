@@ -19,7 +19,14 @@ import { UpstreamNotice } from "./upstream-notice";
 import { useRememberRecentItem } from "@/components/shell/recent-items";
 
 /** One account: fields, balance, status, pricing, what the console remembers, actions and history. */
-export function AccountDetail({ accountId }: { accountId: string }) {
+export function AccountDetail({
+  accountId,
+  balanceChart,
+}: {
+  accountId: string;
+  /** The 30-day balance chart, rendered on the server (components/balances/balance-chart.tsx). */
+  balanceChart?: React.ReactNode;
+}) {
   const detail = useQuery(accountDetailOptions(accountId));
   useRememberRecentItem(detail.data ? { kind: "account", id: accountId, label: detail.data.email } : null);
   const back = <BackLink listPath="/accounts">All accounts</BackLink>;
@@ -72,6 +79,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
         <AccountFields account={account} />
         <div className="flex flex-col gap-6">
           <BalanceCard account={account} />
+          {account.rollupBilling ? null : balanceChart}
           <ThresholdCard accountId={account.id} currency={account.balance?.currency ?? null} />
           <Card>
             <CardTitle>Pricing and channels</CardTitle>

@@ -3,6 +3,7 @@
 import { DataTable, RowLink, type DataColumn } from "@/components/ui/data-table";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { ManagedAccount, accountSorts } from "@/lib/schemas/managed-accounts";
+import { LatestBalanceCell } from "@/components/balances/latest-balance-cell";
 import { StatusBadge } from "./status-badge";
 import type { AccountSelection } from "./use-account-selection";
 
@@ -23,6 +24,12 @@ const columns: DataColumn<ManagedAccount>[] = [
     cell: (account) => (account.allowCustomPricing ? "Allowed" : "Off"),
   },
   { id: "billing", header: "Billing", cell: (account) => (account.rollupBilling ? "Rollup" : "Own balance") },
+  {
+    id: "balance",
+    header: "Balance",
+    className: "whitespace-nowrap tabular-nums",
+    cell: (account) => <LatestBalanceCell balance={account.latestBalance} />,
+  },
   {
     id: "created",
     header: "Created",

@@ -12,6 +12,7 @@ import {
   ShieldCheck,
   UserCog,
   Users,
+  Wallet,
 } from "lucide-react";
 import { OpenAlertsCount } from "@/components/alerts/open-alerts-count";
 import { RunningJobsCount } from "@/components/jobs/running-jobs-badge";
@@ -22,6 +23,7 @@ import type { SavedViewList } from "@/lib/schemas/saved-views";
 export const navLinks = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
   { href: "/accounts", label: "Accounts", icon: Building2 },
+  { href: "/balances", label: "Balances", icon: Wallet },
   { href: "/jobs", label: "Jobs", icon: ListChecks },
   { href: "/alerts", label: "Alerts", icon: Bell },
   { href: "/users", label: "Users", icon: Users },

@@ -62,6 +62,10 @@ export const routePermissions = {
   "POST /api/alerts/acknowledge": "alerts.manage",
   "POST /api/alerts/[id]/acknowledge": "alerts.manage",
   "GET /api/webhook-deliveries": "webhooks.read",
+  // Balances: everyone reads them (snapshots only); starting a refresh now is an admin's.
+  "GET /api/balances": "accounts.read",
+  "GET /api/balances/refresh": "accounts.read",
+  "POST /api/balances/refresh": "balances.refresh",
 } as const satisfies Record<string, Permission | null>;
 
 export type RouteKey = keyof typeof routePermissions;

@@ -46,6 +46,7 @@ const targetKinds: Record<string, string> = {
   org_users_report: "Report",
   audit_report: "Report",
   balance_alert: "Alert",
+  balance_refresh: "Balance refresh",
 };
 
 function channelLimitChange(summary: Summary): string {
@@ -191,6 +192,8 @@ function describeOne(event: DescribableEvent, summary: Summary): string {
     }
     case "access_review.close":
       return named("Closed the access review");
+    case "balance.refresh":
+      return "Started a refresh of every account's balance";
     default:
       return event.action;
   }
@@ -265,4 +268,5 @@ export const auditActionLabels: Record<string, string> = {
   "access_review.start": "Access review started",
   "access_review.decide": "Access review decision",
   "access_review.close": "Access review closed",
+  "balance.refresh": "Balance refresh started",
 };

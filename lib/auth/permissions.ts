@@ -12,6 +12,8 @@ export const permissions = [
   // Low-balance alerts: set an account's threshold, acknowledge alerts; the webhook delivery log (admin).
   "alerts.manage",
   "webhooks.read",
+  // Start a balance refresh now (it reads every account from Telnyx): admin.
+  "balances.refresh",
   "users.read",
   "users.export",
   "users.remove",

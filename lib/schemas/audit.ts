@@ -36,6 +36,7 @@ export const knownAuditActions = [
   "access_review.start",
   "access_review.decide",
   "access_review.close",
+  "balance.refresh",
 ] as const;
 
 // A date, or a date and time with an optional offset. No offset means UTC: the page says so, and the

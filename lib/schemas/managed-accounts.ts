@@ -10,6 +10,7 @@ import {
   reasonSchema,
   safeText,
 } from "./common";
+import { latestBalanceSchema } from "./balances";
 
 // Telnyx also filters on "blocked" without defining it; the simulator has such accounts, so we show them.
 export const accountStatuses = ["enabled", "disabled", "blocked", "cancelled"] as const;
@@ -140,6 +141,8 @@ export const managedAccountSchema = z.strictObject({
   createdAt: z.string(),
   updatedAt: z.string(),
   balance: accountBalanceSchema.optional(),
+  // List rows: the latest balance the balance refresh stored (lib/accounts/list-with-balances.ts).
+  latestBalance: latestBalanceSchema.optional(),
   // Absent when it could not be worked out (Telnyx carries no status field; see lib/telnyx/account-status).
   status: z.enum(accountStatuses).optional(),
 });

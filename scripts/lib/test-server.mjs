@@ -61,6 +61,10 @@ export function testServerEnv({ dataDir }) {
     SUBDESK_RECONCILE_DELAYS_MS: "300,700,1500",
     // Bulk jobs in tests run fast; the pacing itself is measured by the benchmark.
     SUBDESK_BULK_MAX_RPS: "50",
+    // No scheduled balance refresh walking the fleet behind tests that count the simulator's requests; the
+    // balance tests start theirs, fast.
+    SUBDESK_BALANCE_REFRESH_MINUTES: "0",
+    SUBDESK_BALANCE_MAX_RPS: "50",
     DEMO_PASSWORD,
     NEXTAUTH_URL: baseUrl,
   };

@@ -65,6 +65,8 @@ export function spawnOwnServer(options: OwnServerOptions): OwnServer {
     env: {
       // As `npm start` runs it: the console, not Next, handles SIGTERM (lib/shutdown.ts).
       NEXT_MANUAL_SIG_HANDLE: "true",
+      // No scheduled balance refresh reading the fleet behind a test (a test may turn it on).
+      SUBDESK_BALANCE_REFRESH_MINUTES: "0",
       ...options.env,
       NODE_ENV: "production",
       DATA_DIR: options.dataDir,

@@ -12,7 +12,8 @@ import { getCurrentStaff } from "@/lib/auth/session";
 import { loadAccountListUrlState, toListQuery } from "@/lib/accounts/url-state";
 import { accountListOptions, channelPoolOptions } from "@/lib/queries/managed-accounts";
 import { makeQueryClient } from "@/lib/queries/query-client";
-import { getChannelPool, listManagedAccounts } from "@/lib/telnyx/managed-accounts";
+import { listAccountsWithBalances } from "@/lib/accounts/list-with-balances";
+import { getChannelPool } from "@/lib/telnyx/managed-accounts";
 
 export const metadata: Metadata = { title: "Managed accounts" };
 export const dynamic = "force-dynamic";
@@ -27,7 +28,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const queryClient = makeQueryClient();
   // A failed prefetch is not dehydrated: the browser then asks again and shows the error or retry state.
   await Promise.all([
-    queryClient.prefetchQuery({ ...accountListOptions(query), queryFn: () => listManagedAccounts(query) }),
+    queryClient.prefetchQuery({
+      ...accountListOptions(query),
+      queryFn: () => listAccountsWithBalances(query),
+    }),
     queryClient.prefetchQuery({ ...channelPoolOptions(), queryFn: () => getChannelPool() }),
   ]);
 

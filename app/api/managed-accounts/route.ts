@@ -4,15 +4,15 @@ import {
   createManagedAccountBodySchema,
   managedAccountListQuerySchema,
 } from "@/lib/schemas/managed-accounts";
-import { listManagedAccounts } from "@/lib/telnyx/managed-accounts";
+import { listAccountsWithBalances } from "@/lib/accounts/list-with-balances";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/managed-accounts: one page of accounts, each with its derived status.
+// GET /api/managed-accounts: one page of accounts, each with its derived status and latest stored balance.
 export const GET = withRoute(
   "GET /api/managed-accounts",
   { query: managedAccountListQuerySchema },
-  async ({ query }) => ({ ...(await listManagedAccounts(query)) }),
+  async ({ query }) => ({ ...(await listAccountsWithBalances(query)) }),
 );
 
 // POST /api/managed-accounts: create (never retried; a double submit with one Idempotency-Key makes one).

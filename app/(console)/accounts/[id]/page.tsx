@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { AccountDetail } from "@/components/accounts/account-detail";
+import { BalanceChart } from "@/components/balances/balance-chart";
+import { CHART_DAYS, getBalanceHistory } from "@/lib/balances/history";
 import { ErrorPanel } from "@/components/ui/state-panels";
 import { getAccountDetail } from "@/lib/accounts/account-detail";
 import { isAppError } from "@/lib/api/errors";
@@ -32,9 +34,15 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     // Anything else is left to the browser's query, which retries and shows what went wrong.
   }
 
+  // From our snapshots only; a database hiccup leaves the chart out rather than the page.
+  const history = await getBalanceHistory(id).catch(() => null);
+  const chart = history ? (
+    <BalanceChart points={history.points} currency={history.currency} days={CHART_DAYS} now={history.now} />
+  ) : null;
+
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <AccountDetail accountId={id} />
+      <AccountDetail accountId={id} balanceChart={chart} />
     </HydrationBoundary>
   );
 }

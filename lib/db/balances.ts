@@ -1,0 +1,179 @@
+// Balance snapshots (90 days of each account's balance) and balance_accounts (the latest per account, with
+// its spend rate), which the fleet list, the accounts list and the account page read.
+import "server-only";
+import { and, asc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "./connection";
+import { getDb } from "./client";
+import { accountAlertThresholds, balanceAccounts, balanceRefreshes, balanceSnapshots } from "./schema";
+
+export interface BalanceReading {
+  accountId: string;
+  email: string;
+  organizationName: string;
+  rollupBilling: boolean;
+  amount: string | null;
+  currency: string | null;
+  creditLimit: string | null;
+  availableCredit: string | null;
+}
+
+export interface SpendSummary {
+  spendPerDay: string | null;
+  daysLeft: string | null;
+}
+
+/** Account ids this refresh has already read: a resumed refresh skips them. */
+export async function accountIdsReadIn(refreshId: string, db?: Db): Promise<Set<string>> {
+  const database = db ?? (await getDb());
+  const rows = await database
+    .select({ accountId: balanceSnapshots.accountId })
+    .from(balanceSnapshots)
+    .where(eq(balanceSnapshots.refreshId, refreshId));
+  return new Set(rows.map((row) => row.accountId));
+}
+
+/**
+ * Stores one reading: the snapshot, the account's latest row with its spend worked out by `summarise` from
+ * the window's amounts, and the refresh's count, in one transaction (a crash counts it never or once).
+ */
+export async function recordReading(
+  refreshId: string | null,
+  reading: BalanceReading,
+  windowDays: number,
+  summarise: (points: { amount: string; at: Date }[]) => SpendSummary,
+  db?: Db,
+): Promise<void> {
+  const database = db ?? (await getDb());
+  await database.transaction(async (tx) => {
+    const [snapshot] = await tx
+      .insert(balanceSnapshots)
+      .values({
+        accountId: reading.accountId,
+        amount: reading.amount,
+        currency: reading.currency,
+        creditLimit: reading.creditLimit,
+        availableCredit: reading.availableCredit,
+        rollupBilling: reading.rollupBilling,
+        refreshId,
+      })
+      .returning({ takenAt: balanceSnapshots.takenAt });
+    const takenAt = snapshot?.takenAt ?? new Date();
+    const points = await tx
+      .select({ amount: balanceSnapshots.amount, at: balanceSnapshots.takenAt })
+      .from(balanceSnapshots)
+      .where(
+        and(
+          eq(balanceSnapshots.accountId, reading.accountId),
+          isNotNull(balanceSnapshots.amount),
+          gte(balanceSnapshots.takenAt, sql`now() - ${`${windowDays} days`}::interval`),
+        ),
+      )
+      .orderBy(asc(balanceSnapshots.takenAt));
+    const spend = summarise(
+      points.flatMap((point) => (point.amount === null ? [] : [{ ...point, amount: point.amount }])),
+    );
+    const row = {
+      email: reading.email,
+      organizationName: reading.organizationName,
+      rollupBilling: reading.rollupBilling,
+      amount: reading.amount,
+      currency: reading.currency,
+      takenAt,
+      ...spend,
+      lastRefreshId: refreshId,
+    };
+    await tx
+      .insert(balanceAccounts)
+      .values({ accountId: reading.accountId, ...row })
+      .onConflictDoUpdate({ target: balanceAccounts.accountId, set: row });
+    if (refreshId) {
+      await tx
+        .update(balanceRefreshes)
+        .set({ done: sql`${balanceRefreshes.done} + 1` })
+        .where(eq(balanceRefreshes.id, refreshId));
+    }
+  });
+}
+
+/** Deletes snapshots taken before `before`; answers how many went. */
+export async function pruneSnapshots(before: Date, db?: Db): Promise<number> {
+  const database = db ?? (await getDb());
+  const rows = await database
+    .delete(balanceSnapshots)
+    .where(lt(balanceSnapshots.takenAt, before))
+    .returning({ id: balanceSnapshots.id });
+  return rows.length;
+}
+
+export type BalanceSort = "balance" | "days_left";
+
+export interface BalanceListQuery {
+  sort: BalanceSort;
+  order: "asc" | "desc";
+  belowThreshold: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export type BalanceListRow = typeof balanceAccounts.$inferSelect & {
+  threshold: string;
+  hasOwnThreshold: boolean;
+};
+
+/** One page of the fleet's latest balances, with each account's threshold (its own or `fallback`). */
+export async function listLatestBalances(query: BalanceListQuery, fallback: string, db?: Db) {
+  const database = db ?? (await getDb());
+  const threshold = sql<string>`coalesce(${accountAlertThresholds.threshold}, ${fallback}::numeric)`;
+  const where: SQL | undefined = query.belowThreshold
+    ? and(isNotNull(balanceAccounts.amount), sql`${balanceAccounts.amount} < ${threshold}`)
+    : undefined;
+  const column = query.sort === "balance" ? balanceAccounts.amount : balanceAccounts.daysLeft;
+  const direction = query.order === "asc" ? sql`asc nulls last` : sql`desc nulls last`;
+  const base = database
+    .select({ row: balanceAccounts, threshold, ownThreshold: accountAlertThresholds.threshold })
+    .from(balanceAccounts)
+    .leftJoin(accountAlertThresholds, eq(accountAlertThresholds.accountId, balanceAccounts.accountId))
+    .where(where);
+  const [rows, [counted]] = await Promise.all([
+    base
+      .orderBy(sql`${column} ${direction}`, asc(balanceAccounts.accountId))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    database
+      .select({ total: sql<number>`count(*)::int` })
+      .from(balanceAccounts)
+      .leftJoin(accountAlertThresholds, eq(accountAlertThresholds.accountId, balanceAccounts.accountId))
+      .where(where),
+  ]);
+  const data: BalanceListRow[] = rows.map(({ row, threshold: line, ownThreshold }) => ({
+    ...row,
+    threshold: String(line),
+    hasOwnThreshold: ownThreshold !== null,
+  }));
+  return { data, total: counted?.total ?? 0 };
+}
+
+/** The latest balance of each of these accounts (the accounts list's rows), by id. */
+export async function latestBalancesOf(ids: readonly string[], db?: Db) {
+  if (ids.length === 0) return new Map<string, typeof balanceAccounts.$inferSelect>();
+  const database = db ?? (await getDb());
+  const rows = await database
+    .select()
+    .from(balanceAccounts)
+    .where(inArray(balanceAccounts.accountId, [...ids]));
+  return new Map(rows.map((row) => [row.accountId, row]));
+}
+
+/** One account's snapshots since `since`, oldest first (its balance chart). */
+export async function balanceHistory(accountId: string, since: Date, db?: Db) {
+  const database = db ?? (await getDb());
+  return database
+    .select({
+      amount: balanceSnapshots.amount,
+      currency: balanceSnapshots.currency,
+      takenAt: balanceSnapshots.takenAt,
+    })
+    .from(balanceSnapshots)
+    .where(and(eq(balanceSnapshots.accountId, accountId), gte(balanceSnapshots.takenAt, since)))
+    .orderBy(asc(balanceSnapshots.takenAt));
+}
