@@ -17,6 +17,9 @@ export const balanceListQuerySchema = z.object({
 });
 export type BalanceListQuery = z.output<typeof balanceListQuerySchema>;
 
+/** POST /api/balances/refresh takes an empty JSON object: nothing to choose, but a body is still checked. */
+export const balanceRefreshBodySchema = z.strictObject({});
+
 export const fleetBalanceSchema = z.object({
   accountId: z.string(),
   email: z.string(),

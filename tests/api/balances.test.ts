@@ -56,6 +56,8 @@ describe("refresh", () => {
     await expectError(await support.post("/api/balances/refresh", {}), 403, "forbidden");
     await expectError(await viewer.post("/api/balances/refresh", {}), 403, "forbidden");
     await expectError(await anonymousClient().post("/api/balances/refresh", {}), 401, "unauthorized");
+    // An admin's body must be an empty object.
+    await expectError(await admin.post("/api/balances/refresh", { accounts: 5 }), 422, "validation_failed");
     const before = await sim<Record<string, number>>("GET", "/requests");
     await sleep(300);
     expect((await sim<Record<string, number>>("GET", "/requests")).RetrieveManagedAccount).toBe(

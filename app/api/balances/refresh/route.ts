@@ -2,6 +2,7 @@ import { withRoute } from "@/lib/api/with-route";
 import { requestRefresh } from "@/lib/balances/engine";
 import { toBalanceRefresh } from "@/lib/balances/fleet";
 import { latestRefresh } from "@/lib/db/balance-refreshes";
+import { balanceRefreshBodySchema } from "@/lib/schemas/balances";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,10 @@ export const GET = withRoute("GET /api/balances/refresh", {}, async () => {
 // at a time: while one is queued or running, this answers that one (and says so) instead of a second.
 export const POST = withRoute(
   "POST /api/balances/refresh",
-  { audit: () => ({ action: "balance.refresh", targetType: "balance_refresh" }) },
+  {
+    body: balanceRefreshBodySchema,
+    audit: () => ({ action: "balance.refresh", targetType: "balance_refresh" }),
+  },
   async ({ staff, setAuditTarget }) => {
     const { refresh, created } = await requestRefresh(staff.staffId);
     setAuditTarget({ id: refresh.id, label: created ? "Started" : "Already running" });
