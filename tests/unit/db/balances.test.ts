@@ -16,7 +16,9 @@ import {
   recordReading,
   type BalanceReading,
 } from "@/lib/db/balances";
-import { balanceSnapshots } from "@/lib/db/schema";
+import { inArray } from "drizzle-orm";
+import type { Db } from "@/lib/db/connection";
+import { balanceRefreshes, balanceSnapshots } from "@/lib/db/schema";
 import { summariseSpend } from "@/lib/balances/refresh";
 import { describeEachDatabase } from "./databases";
 
@@ -31,9 +33,18 @@ const reading = (accountId: string, amount: string | null, rollupBilling = false
   availableCredit: null,
 });
 
+/** The PostgreSQL test database outlives a run: end any refresh an earlier run left active. */
+async function endActiveRefreshes(db: Db) {
+  await db
+    .update(balanceRefreshes)
+    .set({ status: "failed" })
+    .where(inArray(balanceRefreshes.status, ["queued", "running"]));
+}
+
 describeEachDatabase("balances", (target) => {
   it("allows one active refresh at a time and hands its lease to one driver", async () => {
     const db = target.db();
+    await endActiveRefreshes(db);
     const first = await createRefresh(null, db);
     expect(first.created).toBe(true);
     const again = await createRefresh(randomUUID(), db);
@@ -54,6 +65,7 @@ describeEachDatabase("balances", (target) => {
 
   it("records readings once per refresh, with the latest per account and its spend", async () => {
     const db = target.db();
+    await endActiveRefreshes(db);
     const { refresh } = await createRefresh(null, db);
     const spender = randomUUID();
     const rollup = randomUUID();
