@@ -1,16 +1,17 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { Timestamp } from "@/components/ui/timestamp";
-import { mfaStatusOptions } from "@/lib/queries/mfa";
+import { mfaKeys, mfaStatusOptions } from "@/lib/queries/mfa";
 import { MfaSetup } from "./mfa-setup";
 
 /** One's own sign-in security: whether two-factor authentication is on, and setting it up. */
 export function SecurityView() {
   const status = useQuery(mfaStatusOptions());
+  const queryClient = useQueryClient();
   const data = status.data?.data;
   return (
     <Card className="flex flex-col gap-4">
@@ -41,7 +42,7 @@ export function SecurityView() {
               : "Add a code from an authenticator app to your password sign-in."}{" "}
             Single sign-on uses your identity provider&apos;s own checks.
           </p>
-          <MfaSetup />
+          <MfaSetup onDone={() => void queryClient.invalidateQueries({ queryKey: mfaKeys.status })} />
         </>
       ) : null}
     </Card>

@@ -7,6 +7,7 @@ import { inputClassName } from "@/components/ui/input";
 import { isRole, roles } from "@/lib/auth/permissions";
 import type { StaffDto, UpdateStaffBody } from "@/lib/schemas/staff";
 import { ConfirmChangeDialog } from "./confirm-change-dialog";
+import { ResetMfaDialog } from "./reset-mfa-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 
 // inputClassName is full-width; these controls keep their own width.
@@ -46,6 +47,7 @@ export function StaffRowActions({ person, isSelf }: StaffRowActionsProps) {
   const roleId = useId();
   const [change, setChange] = useState<UpdateStaffBody | null>(null);
   const [isResetOpen, setResetOpen] = useState(false);
+  const [isMfaResetOpen, setMfaResetOpen] = useState(false);
   const isActive = person.status === "active";
   const copy = describeChange(person, change);
   return (
@@ -83,6 +85,12 @@ export function StaffRowActions({ person, isSelf }: StaffRowActionsProps) {
       <Button size="sm" variant="ghost" onClick={() => setResetOpen(true)}>
         Reset password
       </Button>
+      {person.mfaEnabled ? (
+        <Button size="sm" variant="ghost" onClick={() => setMfaResetOpen(true)}>
+          Reset two-factor
+        </Button>
+      ) : null}
+      <ResetMfaDialog person={person} open={isMfaResetOpen} onOpenChange={setMfaResetOpen} />
       <ConfirmChangeDialog staffId={person.id} change={change} onClose={() => setChange(null)} {...copy} />
       <ResetPasswordDialog person={person} open={isResetOpen} isSelf={isSelf} onOpenChange={setResetOpen} />
     </div>

@@ -164,6 +164,12 @@ function describeOne(event: DescribableEvent, summary: Summary): string {
       return named("Enabled staff member");
     case "staff.password.reset":
       return label ? `Reset the password of ${label}` : "Reset a password";
+    case "staff.mfa.reset":
+      return label ? `Reset the two-factor authentication of ${label}` : "Reset two-factor authentication";
+    case "auth.mfa.enrol":
+      return "Began setting up two-factor authentication";
+    case "auth.mfa.enable":
+      return "Turned on two-factor authentication";
     case "auth.login":
       return "Signed in";
     case "auth.login_failed": {
@@ -253,6 +259,9 @@ export const auditActionLabels: Record<string, string> = {
   "staff.disable": "Staff member disabled",
   "staff.enable": "Staff member enabled",
   "staff.password.reset": "Staff password reset",
+  "staff.mfa.reset": "Staff two-factor reset",
+  "auth.mfa.enrol": "Two-factor set-up begun",
+  "auth.mfa.enable": "Two-factor turned on",
   "auth.login": "Signed in",
   "auth.login_failed": "Sign-in failed",
   "auth.logout": "Signed out",

@@ -112,3 +112,13 @@ export async function deleteStaffMfa(staffId: string, db?: Db): Promise<boolean>
     .returning({ staffId: staffMfa.staffId });
   return rows.length > 0;
 }
+
+/** Who has MFA on, for the staff list. */
+export async function staffIdsWithMfa(db?: Db): Promise<Set<string>> {
+  const database = db ?? (await getDb());
+  const rows = await database
+    .select({ staffId: staffMfa.staffId })
+    .from(staffMfa)
+    .where(isNotNull(staffMfa.enabledAt));
+  return new Set(rows.map((row) => row.staffId));
+}

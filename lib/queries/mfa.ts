@@ -21,12 +21,12 @@ export function useStartMfaEnrolment() {
   });
 }
 
+// The status is not refreshed on success: the page would swap the recovery codes (shown once) for "On"
+// before they were saved. The security page refreshes it when the person says they have saved them.
 export function useConfirmMfa() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (code: string) =>
       fetchJson<{ data: MfaConfirmedDto }>("/api/mfa/confirm", { method: "POST", json: { code } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: mfaKeys.status }),
   });
 }
 

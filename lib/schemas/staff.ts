@@ -47,4 +47,6 @@ export interface StaffDto {
   createdAt: string;
   updatedAt: string;
   lastSignInAt: string | null;
+  /** Two-factor authentication (TOTP) is on: an admin may reset it. */
+  mfaEnabled?: boolean;
 }

@@ -13,6 +13,7 @@ import {
   updateStaffRole,
   type StaffRecord,
 } from "@/lib/db/staff";
+import { staffIdsWithMfa } from "@/lib/db/staff-mfa";
 import type { ListResult } from "@/lib/schemas/common";
 import type { CreateStaffBody, StaffDto, UpdateStaffBody } from "@/lib/schemas/staff";
 
@@ -31,7 +32,11 @@ export function toStaffDto(record: StaffRecord): StaffDto {
 
 /** Everyone, as one page: a team is small enough that the list is never paged. */
 export async function listStaffResult(): Promise<ListResult<StaffDto>> {
-  const data = (await listStaff()).map(toStaffDto);
+  const withMfa = await staffIdsWithMfa();
+  const data = (await listStaff()).map((record) => ({
+    ...toStaffDto(record),
+    mfaEnabled: withMfa.has(record.id),
+  }));
   return { data, meta: { page: 1, pageSize: data.length, totalPages: 1, totalResults: data.length } };
 }
 

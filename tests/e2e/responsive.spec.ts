@@ -44,6 +44,7 @@ const consolePages = (ids: Targets) => [
   "/users/review",
   "/audit",
   "/staff",
+  "/security",
   "/no-such-page",
 ];
 

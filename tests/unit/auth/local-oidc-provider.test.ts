@@ -33,7 +33,9 @@ describe("the embedded OIDC provider", () => {
     const refused = await authorize(base());
     expect(refused.status).toBe(303);
     expect(refused.headers.get("location")).toContain("error=invalid_request");
-    expect(decodeURIComponent(refused.headers.get("location") ?? "")).toMatch(/requires PKCE/);
+    expect(new URL(refused.headers.get("location")!).searchParams.get("error_description")).toMatch(
+      /requires PKCE/,
+    );
     const accepted = await authorize({
       ...base(),
       code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
