@@ -43,6 +43,9 @@ export function scrubbedEnv(base = process.env) {
   for (const name of Object.keys(env)) {
     if (name.startsWith("TELNYX_") || name === "DATABASE_URL") delete env[name];
   }
+  // Live mode asks admins for TOTP by default; the benchmarks and tests sign in as the bootstrap admin with
+  // a password alone (tests/api/mfa-required.test.ts covers the requirement).
+  env.SUBDESK_REQUIRE_MFA ??= "none";
   return env;
 }
 

@@ -14,6 +14,7 @@ import {
 } from "../support/own-server";
 import { apiRouteKeys } from "../support/route-files";
 import { readServerLog } from "../support/server-log";
+import { totpCode } from "../support/mfa";
 
 // Canary secrets: a live-mode server of our own is pointed at a simulator we start, with a TELNYX_API_KEY
 // we chose. Every answer of every route (and the pages that prefetch through the same code) and all the
@@ -214,6 +215,11 @@ describe("with canary secrets in live mode", () => {
       });
       const staffId = (JSON.parse(staffBody) as { data?: { id?: string } }).data?.id ?? randomUUID();
       await send("PATCH /api/staff/[id]", `/api/staff/${staffId}`, { role: "support" });
+      // The admin's own two-factor set-up (its answer shows the TOTP secret, never a Telnyx one), and a reset.
+      const enrolBody = await send("POST /api/mfa/enrol", "/api/mfa/enrol", {});
+      const { secret } = (JSON.parse(enrolBody) as { data: { secret: string } }).data;
+      await send("POST /api/mfa/confirm", "/api/mfa/confirm", { code: totpCode(secret) });
+      await send("POST /api/staff/[id]/mfa-reset", `/api/staff/${staffId}/mfa-reset`, { reason });
     }
     // A saved view of the accounts list, saved and deleted again.
     const viewBody = await send("POST /api/views", "/api/views", {

@@ -36,7 +36,17 @@ describe("GET /api/staff", () => {
       const person = data.find((candidate) => candidate.email === staffEmail(role));
       expect(person, role).toMatchObject({ role, status: "active" });
       expect(Object.keys(person!).sort()).toEqual(
-        ["createdAt", "email", "id", "lastSignInAt", "name", "role", "status", "updatedAt"].sort(),
+        [
+          "createdAt",
+          "email",
+          "id",
+          "lastSignInAt",
+          "mfaEnabled",
+          "name",
+          "role",
+          "status",
+          "updatedAt",
+        ].sort(),
       );
     }
     // This admin has just signed in: the list says when.

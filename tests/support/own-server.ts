@@ -67,6 +67,8 @@ export function spawnOwnServer(options: OwnServerOptions): OwnServer {
       NEXT_MANUAL_SIG_HANDLE: "true",
       // No scheduled balance refresh reading the fleet behind a test (a test may turn it on).
       SUBDESK_BALANCE_REFRESH_MINUTES: "0",
+      // Live-mode servers sign in as their bootstrap admin with a password alone (a test may require MFA).
+      SUBDESK_REQUIRE_MFA: "none",
       ...options.env,
       NODE_ENV: "production",
       DATA_DIR: options.dataDir,
