@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,9 +17,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
-      <body>
-        <Providers>{children}</Providers>
-      </body>
+      {/* No client providers here: the pages that need them start them (components/shell/providers.tsx). */}
+      <body>{children}</body>
     </html>
   );
 }

@@ -1,16 +1,19 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
-import { z } from "zod";
-import { ThemedToaster } from "@/components/ui/themed-toaster";
 import { makeQueryClient } from "@/lib/queries/query-client";
 
-// zod 4 probes for eval support (`new Function("")`) the first time it parses an object, to compile a fast
-// path. Under our CSP (no 'unsafe-eval') the probe fails harmlessly but still raises a CSP violation
-// report on every page that validates anything: tell zod not to try.
-z.config({ jitless: true });
+// The browser-side providers of the signed-in pages (the console's StaffProvider and the MFA enrolment page
+// start them), not of the root layout: the sign-in page and the bare not-found page download none of it.
+// The toaster (sonner) loads after the page, since a toast only ever answers something the person did.
+// zod's CSP setting lives with the schemas (lib/schemas/common.ts).
+const ThemedToaster = dynamic(
+  () => import("@/components/ui/themed-toaster").then((module) => module.ThemedToaster),
+  { ssr: false },
+);
 
 export function Providers({ children }: { children: React.ReactNode }) {
   const [queryClient] = useState<QueryClient>(makeQueryClient);

@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from "react";
 import { can, deniedReason, type Permission, type Role } from "@/lib/auth/permissions";
+import { Providers } from "./providers";
 
 export interface SignedInStaff {
   email: string;
@@ -11,8 +12,13 @@ export interface SignedInStaff {
 
 const StaffContext = createContext<SignedInStaff | null>(null);
 
+/** The signed-in person for the console's pages, and the client providers (TanStack Query, nuqs, toasts). */
 export function StaffProvider({ staff, children }: { staff: SignedInStaff; children: React.ReactNode }) {
-  return <StaffContext.Provider value={staff}>{children}</StaffContext.Provider>;
+  return (
+    <Providers>
+      <StaffContext.Provider value={staff}>{children}</StaffContext.Provider>
+    </Providers>
+  );
 }
 
 export function useStaff(): SignedInStaff {

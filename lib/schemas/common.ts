@@ -1,6 +1,12 @@
 // Shared by forms (browser) and route handlers (server): no server-only imports here.
 import { z } from "zod";
 
+// zod 4 probes for eval support (`new Function("")`) the first time it parses an object, to compile a fast
+// path. Under the console's CSP (no 'unsafe-eval') the probe fails harmlessly but still raises a CSP
+// violation report in the browser: tell zod not to try. Every schema file imports this one, so the setting
+// is in place before any parse, and only pages that validate something download zod.
+z.config({ jitless: true });
+
 /** Query strings deliver "" for a cleared input: treat it as absent so the default applies. */
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
