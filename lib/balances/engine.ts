@@ -18,7 +18,8 @@ import { refreshMinutes } from "./config";
 import { driveRefresh } from "./refresh";
 
 export const BALANCE_QUEUE = "subdesk-balance-refresh";
-const TICK_MS = 60_000;
+// How often each instance offers the schedule and looks for a refresh nobody drives (tests: shorter).
+const TICK_MS = Number(process.env.SUBDESK_BALANCE_TICK_MS ?? 60_000);
 const STATE_KEY = Symbol.for("subdesk.balanceRefreshes");
 
 type Wake = { kind: "scheduled" } | { kind: "drive"; refreshId: string };
@@ -88,11 +89,15 @@ async function tick(state: State): Promise<void> {
   }
 }
 
+// Wake-ups of one refresh from several instances' ticks within a few seconds make one delivery (a second
+// would only find the lease taken); short, so a refresh whose driver died is woken again soon.
+const WAKE_DEDUPE_SECONDS = 5;
+
 async function wake(boss: Boss, refreshId: string): Promise<void> {
   await boss.send(
     BALANCE_QUEUE,
     { kind: "drive", refreshId },
-    { singletonSeconds: 30, singletonKey: refreshId },
+    { singletonSeconds: WAKE_DEDUPE_SECONDS, singletonKey: refreshId },
   );
 }
 

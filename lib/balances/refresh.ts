@@ -72,6 +72,7 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
 export async function driveRefresh(refreshId: string, owner: string, stop: AbortSignal): Promise<void> {
   const claimed = await claimRefresh(refreshId, owner, REFRESH_LEASE_MS);
   if (!claimed) return;
+  log.info("balance.refresh_driving", { refreshId, owner, done: claimed.done });
   const halt = new AbortController();
   const onStop = () => halt.abort(stop.reason);
   stop.addEventListener("abort", onStop, { once: true });

@@ -78,7 +78,8 @@ describeEachDatabase("balances", (target) => {
       "100.00",
       db,
     );
-    const mine = data.filter((row) => [spender, rollup].includes(row.accountId));
+    const ids: string[] = [spender, rollup];
+    const mine = data.filter((row) => ids.includes(row.accountId));
     expect(mine.map((row) => [row.accountId, row.amount, row.rollupBilling, row.threshold])).toEqual([
       [spender, "80.0000", false, "100.00"],
       [rollup, null, true, "100.00"],
