@@ -22,7 +22,7 @@ const sizes = [
   { name: "desktop", width: 1366, height: 850 },
 ] as const;
 
-const mainLinks = ["Overview", "Accounts", "Jobs", "Users", "Access review", "Audit", "Staff"];
+const mainLinks = ["Overview", "Accounts", "Balances", "Jobs", "Users", "Access review", "Audit", "Staff"];
 // A main link's whole name (Jobs may carry "2 running"), so a saved view named "Audited…" is not taken for it.
 const mainLinkName = (name: string) => new RegExp(`^${name}( \\d+ running)?$`);
 
@@ -37,6 +37,7 @@ const consolePages = (ids: Targets) => [
   "/accounts",
   "/accounts/new",
   `/accounts/${ids.account}`,
+  "/balances",
   "/jobs",
   `/jobs/${ids.job}`,
   "/users",
