@@ -129,6 +129,7 @@ async function runOnce(setup, options, { killAt } = {}) {
   await setup.sim("POST", "/reset", { accounts: options.accounts });
   const accounts = (await setup.sim("GET", "/state/accounts")).data;
   await setup.sim("POST", "/requests/reset");
+  await setup.sim("POST", "/rate-limit", { rps: options.rps });
   const ids = accounts.map((account) => account.id);
   // Telnyx refuses to disable a cancelled or blocked account: those items fail, and that is the truth.
   const refusable = accounts.filter((account) => ["cancelled", "blocked"].includes(account.status)).length;
@@ -174,6 +175,7 @@ async function runOnce(setup, options, { killAt } = {}) {
   isRunning = false;
   await person;
   const counts = await setup.sim("GET", "/requests");
+  const { data: limit } = await setup.sim("GET", "/rate-limit");
   const after = (await setup.sim("GET", "/state/accounts")).data;
   return {
     job: current,
@@ -181,6 +183,9 @@ async function runOnce(setup, options, { killAt } = {}) {
     wallMs,
     downMs,
     disableCalls: counts.DisableManagedAccount ?? 0,
+    // Everything the console asked Telnyx for, and what the rate limit refused: where the window went.
+    requests: Object.entries(counts).filter(([, count]) => count > 0),
+    refused: limit.refused,
     disabled: after.filter((account) => account.status === "disabled").length,
     listP95: percentile(listMs, 0.95),
     listCount: listMs.length,
@@ -215,6 +220,8 @@ function report(title, result, options) {
   console.log(
     `  accounts list p95   ${Math.round(result.listP95)} ms over ${result.listCount} reads (target < ${TARGET_LIST_P95_MS} ms: ${mark(isListOk)})`,
   );
+  const asked = result.requests.map(([operation, count]) => `${operation} ${count}`).join(", ");
+  console.log(`  Telnyx requests     ${asked}; refused by the rate limit ${result.refused}`);
   return isTimeOk && isOnce && isListOk;
 }
 

@@ -27,6 +27,7 @@ interface Engine {
   boss: PgBoss;
   instanceId: string;
   isStopping: boolean;
+  workerIds: string[];
 }
 
 type Registry = typeof globalThis & { [ENGINE_KEY]?: Promise<Engine> };
@@ -68,16 +69,21 @@ async function createEngine(): Promise<Engine> {
     });
     await createWebhookQueue(boss);
   });
-  const engine: Engine = { boss, instanceId: randomUUID().slice(0, 8), isStopping: false };
+  const engine: Engine = { boss, instanceId: randomUUID().slice(0, 8), isStopping: false, workerIds: [] };
   for (let index = 0; index < WORKERS; index++) {
-    await boss.work<{ jobId: string }>(JOB_QUEUE, { pollingIntervalSeconds: 1 }, async ([delivery]) => {
-      if (!delivery) return;
-      const result = await driveJob(delivery.data.jobId, `${engine.instanceId}:${delivery.id}`, {
-        sliceMs: SLICE_MS,
-        isStopping: () => engine.isStopping,
-      });
-      await handOn(engine, delivery.data.jobId, result);
-    });
+    const workerId = await boss.work<{ jobId: string }>(
+      JOB_QUEUE,
+      { pollingIntervalSeconds: 1 },
+      async ([delivery]) => {
+        if (!delivery) return;
+        const result = await driveJob(delivery.data.jobId, `${engine.instanceId}:${delivery.id}`, {
+          sliceMs: SLICE_MS,
+          isStopping: () => engine.isStopping,
+        });
+        await handOn(engine, delivery.data.jobId, result);
+      },
+    );
+    engine.workerIds.push(workerId);
   }
   await startWebhookWorkers(boss);
   // Jobs this database says are unfinished get a fresh wake-up: their driver may have died with a process.
@@ -95,6 +101,9 @@ async function handOn(engine: Engine, jobId: string, result: DriveResult): Promi
 
 async function announce(engine: Engine, jobId: string): Promise<void> {
   await engine.boss.send(JOB_QUEUE, { jobId }, { expireInSeconds: EXPIRE_SECONDS });
+  // This instance's workers fetch it now rather than at their next poll (up to a second later, at every
+  // job's start and at every slice's hand-on: seconds of a thousand-item job). Other instances poll.
+  if (!engine.isStopping) for (const workerId of engine.workerIds) engine.boss.notifyWorker(workerId);
 }
 
 /** Asks a driver to start on a job just written. */

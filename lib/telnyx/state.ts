@@ -14,7 +14,16 @@ export interface UpstreamState {
   /** The settings `client` was built from, to notice when tests re-point the module. */
   clientSettings?: UpstreamSettings;
   /** Short-lived answers to "which accounts are disabled/cancelled", keyed by the filters asked. */
-  statusSets: Map<string, { expiresAt: number; promise: Promise<StatusSet> }>;
+  statusSets: Map<string, CachedStatusSet>;
+}
+
+export interface CachedStatusSet {
+  /** Until then the set is served as it is. */
+  expiresAt: number;
+  /** Until then an expired set is still served while `refresh` fetches its successor in the background. */
+  staleUntil: number;
+  promise: Promise<StatusSet>;
+  refresh?: Promise<StatusSet>;
 }
 
 export interface StatusSet {

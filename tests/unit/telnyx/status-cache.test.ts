@@ -125,4 +125,42 @@ describe("status sets after our own changes", () => {
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect(await statusOf(target.id)).toBe("disabled");
   });
+
+  it("a set past its TTL is served at once while its successor is fetched in the background", async () => {
+    const target = await anEnabledAccount();
+    expect(await statusOf(target.id)).toBe("enabled");
+    // Someone disables the account elsewhere (the Telnyx portal): our cache does not know.
+    const response = await fetch(`${sim.simulator.url}/managed_accounts/${target.id}/actions/disable`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${sim.apiKey}` },
+    });
+    expect(response.status).toBe(200);
+    // The sets' TTL passes.
+    for (const entry of upstreamState().statusSets.values()) entry.expiresAt = Date.now() - 1;
+    const before = await listRequests();
+
+    // The reader is answered from the expired sets, with one request (the page) of its own...
+    expect(await statusOf(target.id)).toBe("enabled");
+    const refreshes = [...upstreamState().statusSets.values()].map((entry) => entry.refresh);
+    expect(refreshes.every((refresh) => refresh !== undefined)).toBe(true);
+    await Promise.all(refreshes);
+    // ...while each set was fetched again behind it, and the next read has Telnyx's truth without a wait.
+    expect((await listRequests()) - before).toBe(1 + refreshes.length);
+    expect(await statusOf(target.id)).toBe("disabled");
+    expect((await listRequests()) - before).toBe(2 + refreshes.length);
+  });
+
+  it("a set too old to serve is fetched while the reader waits", async () => {
+    const target = await anEnabledAccount();
+    expect(await statusOf(target.id)).toBe("enabled");
+    await fetch(`${sim.simulator.url}/managed_accounts/${target.id}/actions/disable`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${sim.apiKey}` },
+    });
+    for (const entry of upstreamState().statusSets.values()) {
+      entry.expiresAt = Date.now() - 1;
+      entry.staleUntil = Date.now() - 1;
+    }
+    expect(await statusOf(target.id)).toBe("disabled");
+  });
 });
