@@ -1,8 +1,20 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { StatCard } from "@/components/accounts/stat-card";
+import { ActivityChart } from "@/components/overview/activity-chart";
+import { AttentionList } from "@/components/overview/attention-list";
+import { BalanceCharts } from "@/components/overview/balance-charts";
+import { CreatedChart } from "@/components/overview/created-chart";
+import { PoolChart } from "@/components/overview/pool-chart";
+import { ErrorPanel } from "@/components/ui/state-panels";
 import { isAppError } from "@/lib/api/errors";
+import { toAuditEventDto } from "@/lib/audit/audit-events";
+import { can } from "@/lib/auth/permissions";
 import { getCurrentStaff } from "@/lib/auth/session";
+import { defaultThreshold } from "@/lib/balances/thresholds";
+import { listAudit } from "@/lib/db/audit";
+import { attentionCounts } from "@/lib/db/overview";
+import { accountsCreatedPerMonth, activityPerDay, balanceOverview } from "@/lib/overview/overview-data";
 import { managedAccountListQuerySchema, type ChannelPool } from "@/lib/schemas/managed-accounts";
 import { orgUserListQuerySchema } from "@/lib/schemas/org-users";
 import { getChannelPool, listManagedAccounts } from "@/lib/telnyx/managed-accounts";
@@ -41,7 +53,20 @@ export default async function OverviewPage() {
       error: isAppError(error) ? error.message : "Telnyx could not be reached.",
     }),
   );
-  const [accounts, disabled, users, poolAnswer] = await Promise.all([
+  const threshold = defaultThreshold();
+  const now = new Date();
+  // Our own tables: fast, and a failure here is the database's, shown by the error page.
+  const [attention, balances, activity, recent] = await Promise.all([
+    attentionCounts(threshold, now),
+    balanceOverview(threshold),
+    activityPerDay(now),
+    listAudit({ page: 1, pageSize: 5 }),
+  ]);
+  const created = accountsCreatedPerMonth(now).then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error: isAppError(error) ? error.message : "Telnyx could not be reached." }),
+  );
+  const [accounts, disabled, users, poolAnswer, createdAnswer] = await Promise.all([
     countAccounts("all"),
     countAccounts("disabled"),
     figure(
@@ -49,6 +74,7 @@ export default async function OverviewPage() {
         (await listOrgUsers(orgUserListQuerySchema.parse({ page: 1, pageSize: 1 }))).meta.totalResults,
     ),
     pool,
+    created,
   ]);
   const poolFigure = (pick: (value: ChannelPool) => number): Figure =>
     "value" in poolAnswer ? pick(poolAnswer.value) : poolAnswer;
@@ -63,6 +89,33 @@ export default async function OverviewPage() {
             : "Live figures from Telnyx for this manager."}
         </p>
       </div>
+      <section aria-labelledby="attention-heading" className="flex flex-col gap-3">
+        <h2 id="attention-heading" className="text-lg font-semibold">
+          Needs attention
+        </h2>
+        <AttentionList counts={attention} canSeeStaff={can(staff.role, "staff.manage")} />
+      </section>
+      <section aria-labelledby="charts-heading" className="flex flex-col gap-3">
+        <h2 id="charts-heading" className="text-lg font-semibold">
+          The fleet at a glance
+        </h2>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <BalanceCharts overview={balances} threshold={threshold} />
+          {"value" in createdAnswer ? (
+            <CreatedChart {...createdAnswer.value} />
+          ) : (
+            <ErrorPanel message={`Accounts created per month could not be read: ${createdAnswer.error}`} />
+          )}
+          {"value" in poolAnswer ? (
+            <PoolChart pool={poolAnswer.value} />
+          ) : (
+            <ErrorPanel message={`The channel pool could not be read: ${poolAnswer.error}`} />
+          )}
+          <div className="lg:col-span-2">
+            <ActivityChart days={activity} recent={recent.rows.map((row) => toAuditEventDto(row))} />
+          </div>
+        </div>
+      </section>
       <section aria-labelledby="pool-heading" className="flex flex-col gap-3">
         <h2 id="pool-heading" className="text-lg font-semibold">
           Outbound channel pool

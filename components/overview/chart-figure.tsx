@@ -1,0 +1,59 @@
+import { Card } from "@/components/ui/card";
+
+export interface ChartRow {
+  label: string;
+  value: string;
+}
+
+/**
+ * A chart's frame: a heading, a one-line summary (the figcaption), the SVG (hidden from screen readers)
+ * and the same figures as a visually hidden table, which is the chart's text alternative.
+ */
+export function ChartFigure({
+  id,
+  title,
+  summary,
+  columns,
+  rows,
+  children,
+  footer,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  columns: [string, string];
+  rows: ChartRow[];
+  children: React.ReactNode;
+  /** Shown under the chart and read out (a list of the latest rows, a link). */
+  footer?: React.ReactNode;
+}) {
+  return (
+    <Card className="min-w-0">
+      <figure aria-labelledby={`${id}-title`} data-testid={`chart-${id}`} className="flex flex-col gap-2">
+        <h3 id={`${id}-title`} className="text-base font-semibold">
+          {title}
+        </h3>
+        <figcaption className="text-sm text-slate-600 dark:text-slate-300">{summary}</figcaption>
+        <div aria-hidden="true">{children}</div>
+        <table className="sr-only" data-testid={`chart-${id}-table`}>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{columns[0]}</th>
+              <th scope="col">{columns[1]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={`${row.label}-${index}`}>
+                <th scope="row">{row.label}</th>
+                <td>{row.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {footer}
+      </figure>
+    </Card>
+  );
+}
