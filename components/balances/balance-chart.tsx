@@ -7,7 +7,7 @@ import type { BalanceHistoryPoint } from "@/lib/balances/history";
 
 const WIDTH = 600;
 const HEIGHT = 180;
-const PAD = { left: 64, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 4, right: 4, top: 6, bottom: 6 };
 
 interface Plotted {
   amount: number;
@@ -60,61 +60,56 @@ export function BalanceChart({
   const first = plotted[0] as Plotted;
   const last = plotted.at(-1) as Plotted;
   const summary = `From ${money(first.amount, currency)} on ${formatDateTime(new Date(first.at))} to ${money(last.amount, currency)} on ${formatDateTime(new Date(last.at))}; lowest ${money(Math.min(...amounts), currency)}, highest ${money(Math.max(...amounts), currency)}.`;
-  const axis = "fill-slate-600 text-[11px] dark:fill-slate-300";
+  const label = "text-xs text-slate-600 tabular-nums dark:text-slate-300";
   return (
     <Card data-testid="balance-chart">
       <CardTitle>{title}</CardTitle>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" data-testid="balance-chart-summary">
         {summary}
       </p>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="mt-3 h-auto w-full"
-        aria-hidden="true"
-        focusable="false"
-      >
-        <line
-          x1={PAD.left}
-          x2={WIDTH - PAD.right}
-          y1={y(0)}
-          y2={y(0)}
-          className="stroke-slate-300 dark:stroke-slate-600"
-          strokeDasharray="4 3"
-        />
-        <line
-          x1={PAD.left}
-          x2={PAD.left}
-          y1={PAD.top}
-          y2={HEIGHT - PAD.bottom}
-          className="stroke-slate-300 dark:stroke-slate-600"
-        />
-        <text x={PAD.left - 6} y={y(high) + 4} textAnchor="end" className={axis}>
-          {high.toFixed(0)}
-        </text>
-        <text x={PAD.left - 6} y={y(low) + 4} textAnchor="end" className={axis}>
-          {low.toFixed(0)}
-        </text>
-        <text x={PAD.left} y={HEIGHT - 8} className={axis}>
-          {formatCalendarDay(new Date(start).toISOString().slice(0, 10))}
-        </text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 8} textAnchor="end" className={axis}>
-          {formatCalendarDay(new Date(now).toISOString().slice(0, 10))}
-        </text>
-        <polyline
-          points={line}
-          fill="none"
-          strokeWidth={2}
-          className="stroke-brand-600 dark:stroke-brand-400"
-        />
-        {plotted.length === 1 ? (
-          <circle
-            cx={x(first.at)}
-            cy={y(first.amount)}
-            r={3}
-            className="fill-brand-600 dark:fill-brand-400"
-          />
-        ) : null}
-      </svg>
+      {/* Labels are HTML beside the drawing, so they stay readable however small the SVG is scaled. */}
+      <div className="mt-3 flex gap-2" aria-hidden="true">
+        <div className={`flex flex-col justify-between pb-5 text-right ${label}`}>
+          <span>{high.toFixed(0)}</span>
+          <span>{low.toFixed(0)}</span>
+        </div>
+        <div className="min-w-0 flex-1">
+          <svg
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            className="h-auto w-full"
+            aria-hidden="true"
+            focusable="false"
+          >
+            <line
+              x1={0}
+              x2={WIDTH}
+              y1={y(0)}
+              y2={y(0)}
+              className="stroke-slate-300 dark:stroke-slate-600"
+              strokeDasharray="4 3"
+            />
+            <line x1={1} x2={1} y1={0} y2={HEIGHT} className="stroke-slate-300 dark:stroke-slate-600" />
+            <polyline
+              points={line}
+              fill="none"
+              strokeWidth={2}
+              className="stroke-brand-600 dark:stroke-brand-400"
+            />
+            {plotted.length === 1 ? (
+              <circle
+                cx={x(first.at)}
+                cy={y(first.amount)}
+                r={3}
+                className="fill-brand-600 dark:fill-brand-400"
+              />
+            ) : null}
+          </svg>
+          <div className={`mt-1 flex justify-between ${label}`}>
+            <span>{formatCalendarDay(new Date(start).toISOString().slice(0, 10))}</span>
+            <span>{formatCalendarDay(new Date(now).toISOString().slice(0, 10))}</span>
+          </div>
+        </div>
+      </div>
       <table className="sr-only" data-testid="balance-chart-table">
         <caption>{`${title}: each day's last balance`}</caption>
         <thead>

@@ -25,7 +25,7 @@ function toFleetBalance(row: BalanceListRow): FleetBalance {
     amount: tidy(row.amount),
     currency: row.currency,
     asOf: row.takenAt.toISOString(),
-    spendPerDay: tidy(row.spendPerDay),
+    spendPerDay: row.spendPerDay === null ? null : Number(row.spendPerDay).toFixed(2),
     daysLeft: row.daysLeft === null ? null : Number(row.daysLeft).toFixed(1),
     threshold,
     isDefaultThreshold: !row.hasOwnThreshold,
