@@ -9,14 +9,46 @@ import { sessionCookieName } from "./cookies";
 
 export type { StaffSession };
 
+type SessionClaims = { sid: string; staffId: string; expiresAtMs: number };
+
+/*
+ * next-auth derives the cookie's key (HKDF) and decrypts the JWE on every decode: about 0.1-0.5 ms a request
+ * on this machine. A visit sends the same cookie on every request, and decoding is a pure function of the
+ * cookie and the secret, so the claims are kept here, bounded (oldest out first), with the token's own
+ * expiry. Nothing about whether the session still counts is kept: the database answers that every time.
+ */
+const maxDecodedCookies = 1_000;
+const decodedCookies = new Map<string, SessionClaims>();
+
+async function sessionClaims(cookieValue: string, secret: string): Promise<SessionClaims | null> {
+  const key = `${secret}\u0000${cookieValue}`;
+  const known = decodedCookies.get(key);
+  if (known) {
+    if (known.expiresAtMs > Date.now()) return known;
+    decodedCookies.delete(key);
+  }
+  const token = await decode({ token: cookieValue, secret }).catch(() => null);
+  if (!token?.sid || !token.staffId) return null;
+  const claims = {
+    sid: token.sid,
+    staffId: token.staffId,
+    expiresAtMs: typeof token.exp === "number" ? token.exp * 1000 : 0,
+  };
+  if (decodedCookies.size >= maxDecodedCookies) {
+    decodedCookies.delete(decodedCookies.keys().next().value!);
+  }
+  decodedCookies.set(key, claims);
+  return claims;
+}
+
 /** Reads the session from the request's cookies (route handlers, server components, server actions). */
 export async function getCurrentStaff(request?: Request): Promise<StaffSession | null> {
   const { cookieValue, headers } = request ? fromRequest(request) : await fromNextHeaders();
   if (!cookieValue) return null;
   const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
   if (!secret) return null;
-  const token = await decode({ token: cookieValue, secret }).catch(() => null);
-  if (!token?.sid || !token.staffId) return null;
+  const token = await sessionClaims(cookieValue, secret);
+  if (!token) return null;
   const check = await checkAuthSession({ sessionId: token.sid, staffId: token.staffId }, now(headers), {
     touch: true,
   });
