@@ -7,6 +7,8 @@ import type { Permission } from "@/lib/auth/permissions";
  */
 export const routePermissions = {
   "GET /api/health": null,
+  // No session at all: the operator's scraper brings a bearer token (lib/metrics/scrape.ts).
+  "GET /api/metrics": null,
   "GET /api/managed-accounts": "accounts.read",
   "POST /api/managed-accounts": "accounts.create",
   "GET /api/managed-accounts/channels": "accounts.read",

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Telnyx } from "telnyx";
 import { log } from "@/lib/log";
+import { recordTelnyxAttemptFailure, recordTelnyxCall } from "@/lib/metrics/registry";
 import { ambiguityOf, toAppError, upstreamTimeout, withAmbiguity, worseAmbiguity } from "./errors";
 import { retryDelayMs, sleep } from "./retry";
 import { sdkClient } from "./sdk";
@@ -57,12 +58,15 @@ async function attemptUntilDeadline<T>(
       return await run(client, { signal, timeout });
     } catch (error) {
       ambiguity = worseAmbiguity(ambiguity, ambiguityOf(error, signal.aborted));
-      if (signal.aborted) throw withAmbiguity(upstreamTimeout(error), ambiguity);
-      const delay = policy.isRetryable && attempt < maxRetries ? retryDelayMs(error, attempt) : undefined;
-      if (delay === undefined || Date.now() + delay + minAttemptMs > deadline.endsAt) {
-        throw withAmbiguity(toAppError(error), ambiguity);
-      }
       const status = (error as { status?: unknown }).status;
+      if (signal.aborted) {
+        recordTelnyxAttemptFailure(policy.operation, status, false);
+        throw withAmbiguity(upstreamTimeout(error), ambiguity);
+      }
+      const delay = policy.isRetryable && attempt < maxRetries ? retryDelayMs(error, attempt) : undefined;
+      const isRetried = delay !== undefined && Date.now() + delay + minAttemptMs <= deadline.endsAt;
+      recordTelnyxAttemptFailure(policy.operation, status, isRetried);
+      if (!isRetried) throw withAmbiguity(toAppError(error), ambiguity);
       log.warn("telnyx.retry", {
         operation: policy.operation,
         attempt: attempt + 1,
@@ -88,10 +92,16 @@ export async function callTelnyx<T>(
 ): Promise<T> {
   const settings = await upstreamSettings();
   const deadline = startDeadline(settings.timeoutMs);
+  const startedAt = performance.now();
+  let outcome = "ok";
   try {
     return await attemptUntilDeadline(policy, deadline, settings.maxRetries, run, sdkClient(settings));
+  } catch (error) {
+    outcome = (error as { code?: string }).code ?? "error";
+    throw error;
   } finally {
     deadline.stop();
+    recordTelnyxCall(policy.operation, outcome, performance.now() - startedAt);
   }
 }
 

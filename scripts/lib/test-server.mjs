@@ -70,6 +70,8 @@ export function testServerEnv({ dataDir }) {
     SUBDESK_BALANCE_MAX_RPS: "50",
     DEMO_PASSWORD,
     NEXTAUTH_URL: baseUrl,
+    // /api/metrics opens to this bearer token (tests/support/env.ts metricsToken()).
+    SUBDESK_METRICS_TOKEN: process.env.TEST_METRICS_TOKEN ?? "subdesk-test-metrics-token",
   };
 }
 

@@ -109,6 +109,14 @@ describe("the route table and app/api agree", () => {
 });
 
 describe.each(cases.filter((entry) => isKnown(entry.key)))("$key", (entry) => {
+  if (entry.key === "GET /api/metrics") {
+    // No session opens it, an admin's neither: only the scraper's bearer token (tests/api/metrics.test.ts).
+    it.each(["anonymous", ...ROLES] as const)("%s without the metrics token: 401", async (who) => {
+      const client = who === "anonymous" ? anonymousClient() : clients[who];
+      expect((await send(client, entry.method, entry.path)).status).toBe(401);
+    });
+    return;
+  }
   if (entry.permission === null) {
     it("is public: answers 2xx without a session", async () => {
       const response = await send(anonymousClient(), entry.method, await urlFor(entry));

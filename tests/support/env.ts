@@ -20,3 +20,6 @@ export type Role = (typeof ROLES)[number];
 
 /** The seeded demo staff member for a role. */
 export const staffEmail = (role: Role): string => `${role}@subdesk.test`;
+
+/** The bearer token the test server's /api/metrics takes (scripts/lib/test-server.mjs sets the same). */
+export const metricsToken = (): string => process.env.TEST_METRICS_TOKEN ?? "subdesk-test-metrics-token";
