@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,20 +11,26 @@ import { accountListOptions, accountStatusCountsOptions } from "@/lib/queries/ma
 import { AccountsTable } from "./accounts-table";
 import { AccountsToolbar, clearFilters } from "./accounts-toolbar";
 import { BulkActionBar, type BulkAccountAction } from "./bulk-action-bar";
-import { BulkConfirmDialog } from "./bulk-confirm-dialog";
 import { StatusTabs } from "./status-tabs";
 import { UpstreamNotice } from "./upstream-notice";
 import { useAccountListState } from "./use-account-list-state";
 import { toAccountView, useAccountSelection } from "./use-account-selection";
 
 const panelId = "accounts-panel";
+// Only a bulk action opens it: the dialog (Radix) and its forms load then, not with the list.
+const BulkConfirmDialog = dynamic(
+  () => import("./bulk-confirm-dialog").then((module) => module.BulkConfirmDialog),
+  {
+    ssr: false,
+  },
+);
 
 /** The accounts list: URL state in, one query out; the first page comes hydrated from the server. */
 export function AccountsView() {
   const list = useAccountListState();
-  const { state, setState, query, hasFilters } = list;
+  const { state, setState, setStateInTransition, query, hasFilters } = list;
   const accounts = useQuery(accountListOptions(query));
-  const isUpdating = accounts.isFetching && accounts.isPlaceholderData;
+  const isUpdating = list.isPending || (accounts.isFetching && accounts.isPlaceholderData);
   const viewTotal = accounts.isPlaceholderData ? undefined : accounts.data?.meta.totalResults;
   const selection = useAccountSelection(toAccountView(query), viewTotal);
   // The All tab's answer carries every tab's count; another tab asks for them (one row, cached) and knows
@@ -45,7 +52,7 @@ export function AccountsView() {
           value={state.status}
           counts={counts}
           panelId={panelId}
-          onChange={(status) => void setState({ status, page: 1 })}
+          onChange={(status) => void setStateInTransition({ status, page: 1 })}
         />
         <div id={panelId} role="tabpanel" aria-labelledby={`status-tab-${state.status}`}>
           {state.status === "all" ? (
@@ -107,13 +114,13 @@ export function AccountsView() {
                   sort={query.sort}
                   isUpdating={isUpdating}
                   selection={selection}
-                  onSort={(sort) => void setState({ sort, page: 1 })}
+                  onSort={(sort) => void setStateInTransition({ sort, page: 1 })}
                 />
                 <ListPagination
                   meta={page.meta}
                   noun="accounts"
-                  onPageChange={(number) => void setState({ page: number })}
-                  onPageSizeChange={(pageSize) => void setState({ pageSize, page: 1 })}
+                  onPageChange={(number) => void setStateInTransition({ page: number })}
+                  onPageSizeChange={(pageSize) => void setStateInTransition({ pageSize, page: 1 })}
                 />
               </>
             )}

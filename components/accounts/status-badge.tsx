@@ -1,7 +1,7 @@
 "use client";
 
-import * as Tooltip from "@radix-ui/react-tooltip";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Hint } from "@/components/ui/hint";
 import type { AccountStatus } from "@/lib/schemas/managed-accounts";
 
 const tones: Record<AccountStatus, BadgeTone> = {
@@ -24,24 +24,10 @@ export function StatusBadge({ status }: { status?: AccountStatus }) {
     );
   }
   return (
-    <Tooltip.Provider delayDuration={150}>
-      <Tooltip.Root>
-        <Tooltip.Trigger asChild>
-          <span tabIndex={0} aria-label={`Status unknown: ${unknownReason}`} className="inline-flex">
-            <Badge tone="neutral" data-testid="account-status" className="border border-dashed">
-              unknown
-            </Badge>
-          </span>
-        </Tooltip.Trigger>
-        <Tooltip.Portal>
-          <Tooltip.Content
-            sideOffset={4}
-            className="z-50 max-w-xs rounded bg-slate-900 px-2 py-1 text-xs text-white shadow"
-          >
-            {unknownReason}
-          </Tooltip.Content>
-        </Tooltip.Portal>
-      </Tooltip.Root>
-    </Tooltip.Provider>
+    <Hint text={unknownReason} aria-label={`Status unknown: ${unknownReason}`}>
+      <Badge tone="neutral" data-testid="account-status" className="border border-dashed">
+        unknown
+      </Badge>
+    </Hint>
   );
 }

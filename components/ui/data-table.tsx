@@ -229,6 +229,8 @@ export function RowLink({ href, children }: { href: string; children: React.Reac
   return (
     <Link
       href={href}
+      // A page of rows would prefetch every row's page (dozens of requests per list): rows open on a click.
+      prefetch={false}
       tabIndex={-1}
       className="font-medium text-brand-700 hover:underline dark:text-brand-300"
     >

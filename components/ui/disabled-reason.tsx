@@ -1,6 +1,4 @@
-"use client";
-
-import * as Tooltip from "@radix-ui/react-tooltip";
+import { Hint } from "./hint";
 
 /**
  * Wraps an action a role may not take: the control stays visible and disabled, and the reason is shown
@@ -9,22 +7,8 @@ import * as Tooltip from "@radix-ui/react-tooltip";
 export function DisabledReason({ reason, children }: { reason: string; children: React.ReactNode }) {
   if (!reason) return <>{children}</>;
   return (
-    <Tooltip.Provider delayDuration={150}>
-      <Tooltip.Root>
-        <Tooltip.Trigger asChild>
-          <span tabIndex={0} className="inline-flex" aria-label={reason} data-disabled-reason={reason}>
-            {children}
-          </span>
-        </Tooltip.Trigger>
-        <Tooltip.Portal>
-          <Tooltip.Content
-            sideOffset={4}
-            className="z-50 rounded bg-slate-900 px-2 py-1 text-xs text-white shadow"
-          >
-            {reason}
-          </Tooltip.Content>
-        </Tooltip.Portal>
-      </Tooltip.Root>
-    </Tooltip.Provider>
+    <Hint text={reason} aria-label={reason} data-disabled-reason={reason}>
+      {children}
+    </Hint>
   );
 }
