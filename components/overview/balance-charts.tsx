@@ -24,13 +24,13 @@ export function BalanceCharts({ overview, threshold }: { overview: BalanceOvervi
       <ChartFigure
         id="balance-distribution"
         title="Balance distribution"
-        summary={`${total.toLocaleString("en")} accounts with a balance of their own, by balance (${overview.currency}); red ranges are below the default threshold of ${threshold}.`}
+        summary={`${total.toLocaleString("en")} accounts with a balance of their own, by balance (${overview.currency}, each bar from the amount under it); red ranges are below the default threshold of ${threshold}.`}
         columns={["Balance range", "Accounts"]}
         rows={overview.buckets.map((bucket) => ({ label: bucket.label, value: String(bucket.count) }))}
       >
         <ColumnChart
           columns={overview.buckets.map((bucket) => ({
-            label: bucket.label,
+            label: bucket.axisLabel,
             value: bucket.count,
             isWarning: bucket.isBelowThreshold,
           }))}

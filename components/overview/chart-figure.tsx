@@ -34,7 +34,10 @@ export function ChartFigure({
           {title}
         </h3>
         <figcaption className="text-sm text-slate-600 dark:text-slate-300">{summary}</figcaption>
-        <div aria-hidden="true">{children}</div>
+        {/* Capped so a chart in a wide cell does not blow its text up past the page's. */}
+        <div aria-hidden="true" className="w-full max-w-xl">
+          {children}
+        </div>
         <table className="sr-only" data-testid={`chart-${id}-table`}>
           <caption>{title}</caption>
           <thead>

@@ -65,7 +65,8 @@ export function ColumnChart({ columns, labelEvery = 1 }: { columns: Column[]; la
                 column.isWarning ? "fill-red-600 dark:fill-red-400" : "fill-brand-600 dark:fill-brand-400"
               }
             />
-            {index % labelEvery === 0 ? (
+            {/* Counted from the end, so the latest column is always labelled. */}
+            {(columns.length - 1 - index) % labelEvery === 0 ? (
               <text
                 x={x + barWidth / 2}
                 y={HEIGHT - 6}

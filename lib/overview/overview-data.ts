@@ -7,6 +7,8 @@ import { listAccountCreationTimes } from "@/lib/telnyx/recent-accounts";
 
 export interface Bucket {
   label: string;
+  /** The range's lower edge, short enough for the chart's axis ("< 0", "50", "2.5k+"). */
+  axisLabel: string;
   count: number;
   isBelowThreshold: boolean;
 }
