@@ -9,6 +9,7 @@ import { startLiveSimulator, type LiveSimulator } from "../support/live-sim";
 import {
   cleanEnv,
   ownDataDir,
+  runUntilExit,
   signInAs,
   sparePort,
   startOwnServer,
@@ -199,5 +200,23 @@ describe("low-balance webhooks to a real receiver", () => {
     expect(delivery).toMatchObject({ status: "delivered", attempts: 3 });
     expect(delivery?.attemptLog.map((attempt) => attempt.statusCode)).toEqual([503, 503, 204]);
     expect(JSON.stringify(log)).not.toContain(secret);
+  });
+});
+
+describe("a webhook URL without its secret", () => {
+  it("stops the console at start-up, saying which setting is missing", async () => {
+    const failingDir = ownDataDir("alerts-no-secret");
+    const result = await runUntilExit({
+      port: sparePort(12),
+      dataDir: failingDir,
+      logFile: path.join(failingDir, "server.log"),
+      env: {
+        ...cleanEnv(),
+        SIM_PORT: String(sparePort(13)),
+        SUBDESK_ALERT_WEBHOOK_URL: "http://127.0.0.1:9/hooks",
+      },
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.log).toContain("SUBDESK_ALERT_WEBHOOK_SECRET must be set");
   });
 });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { defaultThreshold } from "@/lib/balances/thresholds";
+import { retryDelayMs } from "@/lib/webhooks/deliver";
+import { readWebhookConfig } from "@/lib/webhooks/config";
+
+describe("alert settings read at start-up", () => {
+  it("has no webhook without a URL, and refuses a URL without a long enough secret", () => {
+    expect(readWebhookConfig({})).toBeNull();
+    expect(() => readWebhookConfig({ SUBDESK_ALERT_WEBHOOK_URL: "https://hooks.example.test/x" })).toThrow(
+      /SUBDESK_ALERT_WEBHOOK_SECRET must be set/,
+    );
+    expect(() =>
+      readWebhookConfig({
+        SUBDESK_ALERT_WEBHOOK_URL: "ftp://x.test",
+        SUBDESK_ALERT_WEBHOOK_SECRET: "s".repeat(20),
+      }),
+    ).toThrow(/http\(s\)/);
+    expect(
+      readWebhookConfig({
+        SUBDESK_ALERT_WEBHOOK_URL: "https://hooks.example.test/x",
+        SUBDESK_ALERT_WEBHOOK_SECRET: "s".repeat(20),
+      }),
+    ).toEqual({ url: "https://hooks.example.test/x", secret: "s".repeat(20) });
+  });
+
+  it("defaults the threshold to 50.00 and refuses one that is not an amount", () => {
+    expect(defaultThreshold({})).toBe("50.00");
+    expect(defaultThreshold({ SUBDESK_LOW_BALANCE_THRESHOLD: "25" })).toBe("25.00");
+    expect(() => defaultThreshold({ SUBDESK_LOW_BALANCE_THRESHOLD: "lots" })).toThrow(/decimal amount/);
+  });
+});
+
+describe("webhook retry schedule", () => {
+  it("waits 30 s, doubling to at most an hour, with up to 10% jitter", () => {
+    expect([1, 2, 3, 8, 20].map((attempt) => retryDelayMs(attempt, 0))).toEqual([
+      30_000, 60_000, 120_000, 3_600_000, 3_600_000,
+    ]);
+    expect(retryDelayMs(1, 1)).toBe(33_000);
+  });
+});
