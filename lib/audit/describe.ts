@@ -171,7 +171,7 @@ function describeOne(event: DescribableEvent, summary: Summary): string {
     case "auth.mfa.enable":
       return "Turned on two-factor authentication";
     case "auth.login":
-      return "Signed in";
+      return signedInWith(summary);
     case "auth.login_failed": {
       const attempts =
         isNumber(summary.attempts) && summary.attempts > 1 ? ` (${summary.attempts} attempts)` : "";
@@ -279,3 +279,12 @@ export const auditActionLabels: Record<string, string> = {
   "access_review.close": "Access review closed",
   "balance.refresh": "Balance refresh started",
 };
+
+// How a sign-in proved who it was (lib/auth/sign-in-session.ts writes method and, after a code, which one).
+function signedInWith(summary: Record<string, unknown>): string {
+  if (summary.method === "oidc") return "Signed in with single sign-on";
+  if (summary.method !== "password+totp") return "Signed in";
+  return summary.secondFactor === "recovery_code"
+    ? "Signed in with password and a recovery code"
+    : "Signed in with password and authenticator code";
+}

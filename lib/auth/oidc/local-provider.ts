@@ -32,6 +32,10 @@ export async function startLocalOidcProvider(options: {
 }): Promise<LocalOidcProvider> {
   // Imported here so live mode (and the bundle of every page) never loads it.
   const { default: Provider } = await import("oidc-provider");
+  // The library's own in-memory store, named as ours: embedded mode's sign-ins need not survive a restart,
+  // and the library's "you MUST change it" warning (for a production provider) would only alarm.
+  const { default: MemoryAdapter } = await import("oidc-provider/lib/adapters/memory_adapter.js");
+  class EmbeddedAdapter extends MemoryAdapter {}
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -52,6 +56,7 @@ export async function startLocalOidcProvider(options: {
         require_auth_time: true,
       },
     ],
+    adapter: EmbeddedAdapter,
     jwks: { keys: [{ ...signingKey, use: "sig", alg: "RS256" }] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     pkce: { methods: ["S256"], required: () => true },

@@ -16,6 +16,19 @@ function event(action: string, extra: Partial<DescribableEvent> = {}): Describab
 }
 
 describe("describeAuditEvent", () => {
+  it("says how a sign-in proved who it was", () => {
+    const said = (requestSummary: Record<string, unknown>) =>
+      describeAuditEvent(event("auth.login", { requestSummary })).summary;
+    expect(said({ method: "oidc" })).toBe("Signed in with single sign-on");
+    expect(said({ method: "password+totp", secondFactor: "totp" })).toBe(
+      "Signed in with password and authenticator code",
+    );
+    expect(said({ method: "password+totp", secondFactor: "recovery_code" })).toBe(
+      "Signed in with password and a recovery code",
+    );
+    expect(said({ method: "password" })).toBe("Signed in");
+  });
+
   it.each(knownAuditActions)("says %s in words, never as its code", (action) => {
     const description = describeAuditEvent(event(action));
     expect(description.summary).not.toBe(action);
