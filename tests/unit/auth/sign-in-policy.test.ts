@@ -7,6 +7,7 @@ import { setAuthMode } from "@/lib/auth/auth-mode";
 import { parseRoleMap, registerOidcSettings } from "@/lib/auth/oidc/config";
 import { signInWithOidc } from "@/lib/auth/oidc/sign-in";
 import { hashPassword } from "@/lib/auth/password";
+import { listAudit } from "@/lib/db/audit";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { getDb, closeDatabase, openDatabase } from "@/lib/db/client";
 import { authSessions } from "@/lib/db/schema";
@@ -103,6 +104,19 @@ describe("single sign-on", () => {
       await refusal({ email: "agent@example.test", email_verified: false, groups: ["subdesk-admins"] }),
     ).toMatchObject({ errorCode: "sso_no_email" });
     expect(await findStaffByEmail("nobody@example.test")).toBeNull();
+    // Each refusal is in the audit trail with its reason, under the email the provider sent.
+    const failures = await listAudit({
+      action: "auth.login_failed",
+      target: "@example.test",
+      page: 1,
+      pageSize: 20,
+    });
+    expect(failures.rows.map((row) => [row.targetLabel, row.errorCode])).toEqual(
+      expect.arrayContaining([
+        ["agent@example.test", "sso_no_role"],
+        ["nobody@example.test", "sso_no_staff"],
+      ]),
+    );
     registerOidcSettings(null);
     expect(await refusal({ email: "agent@example.test", groups: ["subdesk-admins"] })).toMatchObject({
       errorCode: "sso_not_configured",
