@@ -22,9 +22,19 @@ const sizes = [
   { name: "desktop", width: 1366, height: 850 },
 ] as const;
 
-const mainLinks = ["Overview", "Accounts", "Balances", "Jobs", "Users", "Access review", "Audit", "Staff"];
+const mainLinks = [
+  "Overview",
+  "Accounts",
+  "Balances",
+  "Jobs",
+  "Alerts",
+  "Users",
+  "Access review",
+  "Audit",
+  "Staff",
+];
 // A main link's whole name (Jobs may carry "2 running"), so a saved view named "Audited…" is not taken for it.
-const mainLinkName = (name: string) => new RegExp(`^${name}( \\d+ running)?$`);
+const mainLinkName = (name: string) => new RegExp(`^${name}( \\d+ (running|open))?$`);
 
 interface Targets {
   account: string;
@@ -40,6 +50,8 @@ const consolePages = (ids: Targets) => [
   "/balances",
   "/jobs",
   `/jobs/${ids.job}`,
+  "/alerts",
+  "/alerts/deliveries",
   "/users",
   `/users/${ids.user}`,
   "/users/review",
@@ -200,6 +212,7 @@ async function checkDialogs(page: Page) {
   await page.goto(`/accounts/${targets.account}`);
   await checkDialog(page, page.getByRole("button", { name: "Disable", exact: true }), "disable");
   await checkDialog(page, page.getByRole("button", { name: "Set channel limit" }), "channel limit");
+  await checkDialog(page, page.getByRole("button", { name: "Change threshold" }), "alert threshold");
 
   await page.goto("/staff");
   await checkDialog(page, page.getByRole("button", { name: "Add a person" }), "add a person");
