@@ -20,7 +20,7 @@ export function AttentionList({ counts, canSeeStaff }: { counts: AttentionCounts
       key: "belowThreshold",
       count: counts.belowThreshold,
       text: (count) => `${plural(count, "account", "accounts")} below the low-balance threshold`,
-      href: "/alerts",
+      href: "/balances?below=true",
     },
     {
       key: "failedJobs",
