@@ -67,7 +67,13 @@ const columns: DataColumn<Delivery>[] = [
       </span>
     ),
   },
-  { id: "attempts", header: "Attempts", cell: (delivery) => <AttemptLog delivery={delivery} /> },
+  // Wide enough for an attempt on one or two lines; on a phone the table scrolls sideways instead.
+  {
+    id: "attempts",
+    header: "Attempts",
+    className: "min-w-56",
+    cell: (delivery) => <AttemptLog delivery={delivery} />,
+  },
   {
     id: "created",
     header: "Raised",
