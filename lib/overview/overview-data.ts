@@ -22,12 +22,13 @@ export function balanceBuckets(amounts: number[], threshold: number): Bucket[] {
   const unit = threshold > 0 ? threshold : 50;
   const edges = [0, unit, 2 * unit, 5 * unit, 10 * unit, 20 * unit, 50 * unit];
   const buckets: Bucket[] = [
-    { label: "< 0", count: 0, isBelowThreshold: true },
+    { label: "< 0", axisLabel: "< 0", count: 0, isBelowThreshold: true },
     ...edges.map((edge, index) => ({
       label:
         index === edges.length - 1
           ? `${compact(edge)}+`
           : `${compact(edge)}–${compact(edges[index + 1] ?? 0)}`,
+      axisLabel: index === edges.length - 1 ? `${compact(edge)}+` : compact(edge),
       count: 0,
       isBelowThreshold: edge < threshold,
     })),

@@ -3,30 +3,35 @@ import { defaultThreshold } from "@/lib/balances/thresholds";
 import { retryDelayMs } from "@/lib/webhooks/deliver";
 import { readWebhookConfig } from "@/lib/webhooks/config";
 
+// Settings as process.env would hold them (its type requires NODE_ENV, which is not read here).
+const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
+const secret = "s".repeat(20);
+
 describe("alert settings read at start-up", () => {
   it("has no webhook without a URL, and refuses a URL without a long enough secret", () => {
-    expect(readWebhookConfig({})).toBeNull();
-    expect(() => readWebhookConfig({ SUBDESK_ALERT_WEBHOOK_URL: "https://hooks.example.test/x" })).toThrow(
-      /SUBDESK_ALERT_WEBHOOK_SECRET must be set/,
-    );
+    expect(readWebhookConfig(env({}))).toBeNull();
     expect(() =>
-      readWebhookConfig({
-        SUBDESK_ALERT_WEBHOOK_URL: "ftp://x.test",
-        SUBDESK_ALERT_WEBHOOK_SECRET: "s".repeat(20),
-      }),
+      readWebhookConfig(env({ SUBDESK_ALERT_WEBHOOK_URL: "https://hooks.example.test/x" })),
+    ).toThrow(/SUBDESK_ALERT_WEBHOOK_SECRET must be set/);
+    expect(() =>
+      readWebhookConfig(
+        env({ SUBDESK_ALERT_WEBHOOK_URL: "ftp://x.test", SUBDESK_ALERT_WEBHOOK_SECRET: secret }),
+      ),
     ).toThrow(/http\(s\)/);
     expect(
-      readWebhookConfig({
-        SUBDESK_ALERT_WEBHOOK_URL: "https://hooks.example.test/x",
-        SUBDESK_ALERT_WEBHOOK_SECRET: "s".repeat(20),
-      }),
-    ).toEqual({ url: "https://hooks.example.test/x", secret: "s".repeat(20) });
+      readWebhookConfig(
+        env({
+          SUBDESK_ALERT_WEBHOOK_URL: "https://hooks.example.test/x",
+          SUBDESK_ALERT_WEBHOOK_SECRET: secret,
+        }),
+      ),
+    ).toEqual({ url: "https://hooks.example.test/x", secret });
   });
 
   it("defaults the threshold to 50.00 and refuses one that is not an amount", () => {
-    expect(defaultThreshold({})).toBe("50.00");
-    expect(defaultThreshold({ SUBDESK_LOW_BALANCE_THRESHOLD: "25" })).toBe("25.00");
-    expect(() => defaultThreshold({ SUBDESK_LOW_BALANCE_THRESHOLD: "lots" })).toThrow(/decimal amount/);
+    expect(defaultThreshold(env({}))).toBe("50.00");
+    expect(defaultThreshold(env({ SUBDESK_LOW_BALANCE_THRESHOLD: "25" }))).toBe("25.00");
+    expect(() => defaultThreshold(env({ SUBDESK_LOW_BALANCE_THRESHOLD: "lots" }))).toThrow(/decimal amount/);
   });
 });
 
