@@ -15,6 +15,17 @@ describe("the overview's chart figures", () => {
       "1k–2.5k:0",
       "2.5k+:2",
     ]);
+    // The axis shows each range's lower edge, short enough for a phone's width.
+    expect(buckets.map((bucket) => bucket.axisLabel)).toEqual([
+      "< 0",
+      "0",
+      "50",
+      "100",
+      "250",
+      "500",
+      "1k",
+      "2.5k+",
+    ]);
     expect(buckets.filter((bucket) => bucket.isBelowThreshold).map((bucket) => bucket.label)).toEqual([
       "< 0",
       "0–50",
