@@ -4,11 +4,21 @@ import { demoPassword } from "../support/env";
 // Single sign-on through the embedded identity provider (a real oidc-provider on its own port): each
 // mapped group signs in with its role, and a person whose groups map to nothing is refused with a message.
 
-/** "Sign in with SSO", retried until the page has hydrated and the provider's form is on screen. */
-async function openSso(page: Page): Promise<void> {
+/**
+ * "Sign in with SSO", retried until the page has hydrated and the provider's form is on screen; by keyboard
+ * (Tab back from the focused email field, then Enter) when asked.
+ */
+async function openSso(page: Page, byKeyboard = false): Promise<void> {
   await page.goto("/login");
   await expect(async () => {
-    await page.getByRole("button", { name: "Sign in with SSO" }).click();
+    if (byKeyboard) {
+      await page.getByRole("textbox", { name: "Email" }).focus();
+      await page.keyboard.press("Shift+Tab");
+      await expect(page.getByRole("button", { name: "Sign in with SSO" })).toBeFocused();
+      await page.keyboard.press("Enter");
+    } else {
+      await page.getByRole("button", { name: "Sign in with SSO" }).click();
+    }
     await expect(page.getByRole("heading", { name: "Local identity provider" })).toBeVisible({
       timeout: 3_000,
     });
@@ -23,7 +33,7 @@ async function signInAtProvider(page: Page, email: string): Promise<void> {
 
 for (const role of ["admin", "support", "viewer"] as const) {
   test(`SSO signs a person in the ${role} group in as ${role}`, async ({ page }) => {
-    await openSso(page);
+    await openSso(page, role === "viewer");
     await signInAtProvider(page, `${role}@subdesk.test`);
     await expect(page.getByTestId("signed-in-role")).toHaveText(role);
     await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
