@@ -13,6 +13,7 @@ import type { StaffSession } from "@/lib/auth/session";
 import type { ItemOutcome, JobItemRow, JobRow } from "@/lib/db/jobs";
 import { markItemRunning } from "@/lib/db/jobs";
 import type { JobAction } from "@/lib/schemas/jobs";
+import { isKnownCancelled } from "@/lib/telnyx/account-status";
 import { readManagedAccountNow } from "@/lib/telnyx/managed-account-read-back";
 import { getOrgUser } from "@/lib/telnyx/org-users";
 import { assertRemovable } from "@/lib/users/removal";
@@ -127,6 +128,15 @@ export async function runItem(job: JobRow, item: JobItemRow): Promise<ItemResult
     return auditRow;
   };
   try {
+    // Telnyx changes nothing on a cancelled account (cancelled is final): no request is spent on it.
+    if (job.action !== "org_user.remove" && !isResumed && (await isKnownCancelled(item.targetId))) {
+      return {
+        outcome: "skipped",
+        errorCode: "account_cancelled",
+        errorMessage:
+          "The account is cancelled, and a cancelled account cannot be changed: nothing was sent.",
+      };
+    }
     const applied = isResumed ? await isAlreadyApplied(job, item.targetId) : undefined;
     if (applied) {
       if (item.auditId) await reopenItemAudit(item.auditId).finish({ outcome: "success", target: applied });

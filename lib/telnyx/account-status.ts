@@ -74,7 +74,11 @@ const statusSetKey = (status: DerivedStatus, filters: ManagedAccountFilters): st
     filters.includeCancelled,
   ] satisfies StatusSetKey);
 
-function cachedStatusSet(status: DerivedStatus, filters: ManagedAccountFilters): Promise<StatusSet> {
+function cachedStatusSet(
+  status: DerivedStatus,
+  filters: ManagedAccountFilters,
+  isBackground = false,
+): Promise<StatusSet> {
   const cache = upstreamState().statusSets;
   const key = statusSetKey(status, filters);
   const now = Date.now();
@@ -92,7 +96,7 @@ function cachedStatusSet(status: DerivedStatus, filters: ManagedAccountFilters):
     for (const [oldKey, entry] of cache) if (entry.staleUntil <= now) cache.delete(oldKey);
     if (cache.size >= maxCachedSets) cache.clear();
   }
-  const promise = fetchStatusSet(status, filters);
+  const promise = fetchStatusSet(status, filters, isBackground);
   const entry: CachedStatusSet = {
     expiresAt: now + statusSetTtlMs,
     staleUntil: now + statusSetStaleMs,
@@ -144,6 +148,20 @@ export async function loadStatusSets(filters: ManagedAccountFilters): Promise<St
     : ["disabled", "blocked"];
   const sets = await Promise.all(statuses.map((status) => cachedStatusSet(status, filters)));
   return Object.fromEntries(statuses.map((status, index) => [status, sets[index]]));
+}
+
+/**
+ * Whether Telnyx has this account as cancelled, from the unfiltered cached set (fetched at the bulk pace
+ * when it must be). Cancelled is final, so a cached "yes" stays true; false also when it cannot be told.
+ */
+export async function isKnownCancelled(id: string): Promise<boolean> {
+  const filters: ManagedAccountFilters = {
+    emailMatch: "contains",
+    orgMatch: "contains",
+    includeCancelled: true,
+  };
+  const set = await cachedStatusSet("cancelled", filters, true).catch(() => undefined);
+  return set?.ids.has(id) ?? false;
 }
 
 /** Status per id; an id is left out when the sets were too large to be sure it is enabled. */

@@ -90,6 +90,38 @@ describe("a job of 30 disables", () => {
   }, 150_000);
 });
 
+describe("cancelled accounts", () => {
+  it("are skipped without a request to Telnyx (cancelled is final), blocked ones are still tried", async () => {
+    const all = await simAccounts();
+    const cancelled = all.filter((account) => account.status === "cancelled").slice(0, 2);
+    const blocked = all.find((account) => account.status === "blocked");
+    expect(cancelled.length).toBe(2);
+    if (!blocked) throw new Error("The seed has no blocked account");
+    const enabled = accounts[36]!;
+    await resetRequestCounts();
+    const job = await createJob(admin, {
+      action: "account.enable",
+      target: { ids: [...cancelled.map((account) => account.id), blocked.id, enabled.id] },
+      params: { reenableAllConnections: false },
+    });
+    expect(await waitForEnd(admin, job.id)).toMatchObject({
+      status: "partial",
+      done: 1,
+      failed: 1,
+      skipped: 2,
+    });
+    // The blocked account and the enabled one were sent; the cancelled ones were not.
+    expect((await requestCounts()).EnableManagedAccount).toBe(2);
+    const items = await jobItems(admin, job.id);
+    const skipped = items.filter((item) => item.status === "skipped");
+    expect(skipped.map((item) => item.targetId).sort()).toEqual(
+      cancelled.map((account) => account.id).sort(),
+    );
+    expect(skipped[0]).toMatchObject({ errorCode: "account_cancelled" });
+    expect(skipped[0]!.errorMessage).toMatch(/cancelled.*nothing was sent/);
+  }, 60_000);
+});
+
 describe("retry failed", () => {
   it("makes a new job of the items Telnyx refused, which then succeeds", async () => {
     const targets = accounts.slice(30, 36);
