@@ -537,3 +537,53 @@ export type BalanceAlertStateRow = typeof balanceAlertStates.$inferSelect;
 export type BalanceAlertRow = typeof balanceAlerts.$inferSelect;
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type WebhookDeliveryAttemptRow = typeof webhookDeliveryAttempts.$inferSelect;
+
+// Two-person approval (lib/approvals): a request the policy holds back, bound to its exact body by a hash,
+// decided by a second staff member and executed once; break-glass rows stay flagged until reviewed.
+export const approvalStatuses = ["pending", "approved", "denied", "expired", "executed", "failed"] as const;
+
+export const approvals = pgTable(
+  "approvals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    action: text("action").notNull(),
+    // The request as canonical JSON (sorted keys) and the SHA-256 of action, target and that text.
+    requestJson: text("request_json").notNull(),
+    requestHash: text("request_hash").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    targetLabel: text("target_label"),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => staff.id),
+    requestedByEmail: text("requested_by_email").notNull(),
+    reason: text("reason").notNull(),
+    status: text("status", { enum: approvalStatuses }).notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    decidedBy: uuid("decided_by").references(() => staff.id),
+    decidedByEmail: text("decided_by_email"),
+    decisionReason: text("decision_reason"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    executedAt: timestamp("executed_at", { withTimezone: true }),
+    result: jsonb("result").$type<Record<string, unknown>>(),
+    requestAuditId: uuid("request_audit_id"),
+    isBreakGlass: boolean("is_break_glass").notNull().default(false),
+    reviewedBy: uuid("reviewed_by").references(() => staff.id),
+    reviewedByEmail: text("reviewed_by_email"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("approvals_status_idx").on(table.status, table.createdAt),
+    index("approvals_hash_idx").on(table.requestHash),
+    index("approvals_break_glass_idx")
+      .on(table.createdAt)
+      .where(sql`${table.isBreakGlass} and ${table.reviewedAt} is null`),
+    check(
+      "approvals_status_check",
+      sql`${table.status} in ('pending', 'approved', 'denied', 'expired', 'executed', 'failed')`,
+    ),
+  ],
+);
+export type ApprovalRow = typeof approvals.$inferSelect;
+export type ApprovalStatus = (typeof approvalStatuses)[number];
