@@ -38,23 +38,26 @@ export function ChartFigure({
         <div aria-hidden="true" className="w-full max-w-xl">
           {children}
         </div>
-        <table className="sr-only" data-testid={`chart-${id}-table`}>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{columns[0]}</th>
-              <th scope="col">{columns[1]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <tr key={`${row.label}-${index}`}>
-                <th scope="row">{row.label}</th>
-                <td>{row.value}</td>
+        {/* sr-only on the wrapper: a table sizes to its content whatever its own width says. */}
+        <div className="sr-only">
+          <table data-testid={`chart-${id}-table`}>
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{columns[0]}</th>
+                <th scope="col">{columns[1]}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row, index) => (
+                <tr key={`${row.label}-${index}`}>
+                  <th scope="row">{row.label}</th>
+                  <td>{row.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {footer}
       </figure>
     </Card>

@@ -120,7 +120,9 @@ for (const theme of ["light", "dark"] as const) {
   test(`the overview puts what needs attention first, then charts with text alternatives (${theme})`, async ({
     browser,
   }) => {
-    const context = await browser.newContext({ colorScheme: theme, baseURL: process.env.BASE_URL });
+    // Dark at a phone's width (charts must not widen the page), light at a desktop's.
+    const viewport = theme === "dark" ? { width: 390, height: 844 } : { width: 1366, height: 850 };
+    const context = await browser.newContext({ colorScheme: theme, viewport, baseURL: process.env.BASE_URL });
     const page = await context.newPage();
     await loginAs(page, "admin", "/");
     const attention = page.getByTestId("attention-belowThreshold");
@@ -128,6 +130,9 @@ for (const theme of ["light", "dark"] as const) {
     expect(Number(await attention.getAttribute("data-count"))).toBeGreaterThan(0);
     await expectCharts(page);
     await expect(page.getByTestId("chart-lowest-balances-table")).toContainText("3.00 (below threshold)");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(
+      0,
+    );
     await page.screenshot({ path: test.info().outputPath(`overview-${theme}.png`), fullPage: true });
     await context.close();
   });
