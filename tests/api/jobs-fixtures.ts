@@ -25,6 +25,7 @@ export interface JobItemView {
   label: string | null;
   status: string;
   errorCode: string | null;
+  errorMessage: string | null;
   auditId: string | null;
 }
 
