@@ -29,6 +29,9 @@ let simulator: Simulator;
 let server: OwnServer;
 let admin: ApiClient;
 const secrets = new Set<string>();
+// The alert webhook's signing secret and a token in its URL's query: neither may show anywhere either.
+const webhookSecret = `whsec-canary-${randomBytes(12).toString("hex")}`;
+const webhookToken = `hooktoken${randomBytes(8).toString("hex")}`;
 const findings: string[] = [];
 const answered: string[] = [];
 
@@ -96,8 +99,13 @@ beforeAll(async () => {
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       SUBDESK_BOOTSTRAP_ADMIN_EMAIL: adminEmail,
       SUBDESK_BOOTSTRAP_ADMIN_PASSWORD: adminPassword,
+      // Nothing listens there: deliveries fail and retry, so their log and errors are scanned too.
+      SUBDESK_ALERT_WEBHOOK_URL: `http://127.0.0.1:${sparePort(19)}/hooks?token=${webhookToken}`,
+      SUBDESK_ALERT_WEBHOOK_SECRET: webhookSecret,
     },
   });
+  secrets.add(webhookSecret);
+  secrets.add(webhookToken);
   admin = await signInAs(server.client(), adminEmail, adminPassword);
 }, 180_000);
 
@@ -173,6 +181,14 @@ describe("with canary secrets in live mode", () => {
         reason,
       },
     );
+    await send(
+      "PUT /api/managed-accounts/[id]/alert-threshold",
+      `/api/managed-accounts/${accountId}/alert-threshold`,
+      { threshold: "25", reason },
+    );
+    // Unknown alerts: 404 for one, nothing acknowledged for a selection (the answers are scanned all the same).
+    await send("POST /api/alerts/[id]/acknowledge", `/api/alerts/${randomUUID()}/acknowledge`, {});
+    await send("POST /api/alerts/acknowledge", "/api/alerts/acknowledge", { ids: [randomUUID()] });
     const removed = subUsers[0]!;
     await send("POST /api/org-users/[id]/remove", `/api/org-users/${removed.id}/remove`, {
       reason,
@@ -251,6 +267,15 @@ describe("with canary secrets in live mode", () => {
     await decide([toRemove!.id], "remove");
     await send("POST /api/access-reviews/[id]/remove", `/api/access-reviews/${reviewId}/remove`, undefined);
     await send("POST /api/access-reviews/[id]/close", `/api/access-reviews/${reviewId}/close`, undefined);
+    // A balance refresh retrieves every account (the answers carry their keys); it ends before the faults.
+    await send("POST /api/balances/refresh", "/api/balances/refresh", {});
+    for (let tries = 0; tries < 600; tries++) {
+      const latest = (await (await admin.get("/api/balances/refresh")).json()) as {
+        data: { status: string };
+      };
+      if (!["queued", "running"].includes(latest.data.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     // An upstream failure's answer and log lines are a classic place for a key to slip into.
     await fetch(`${simBase}/__sim/faults`, {
       method: "POST",
