@@ -3,7 +3,7 @@
 import { Download } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/queries/notify";
 import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { usePermission, useStaff } from "@/components/shell/staff-context";
 import { Button } from "@/components/ui/button";

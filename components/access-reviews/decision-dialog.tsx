@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/queries/notify";
 import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Download, Loader2 } from "lucide-react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/queries/notify";
 import { Button } from "@/components/ui/button";
 import { CancelDownloadButton, DownloadStatus } from "@/components/ui/download-status";
 import { inputClassName } from "@/components/ui/input";

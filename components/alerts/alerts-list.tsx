@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/queries/notify";
 import { clampPage } from "@/components/jobs/jobs-url-state";
 import { usePermission } from "@/components/shell/staff-context";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/queries/notify";
 import { describeActionError } from "@/components/accounts/action-error";
 import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { ReasonField } from "@/components/accounts/reason-field";

@@ -2,7 +2,7 @@
 
 import { UserPlus } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/queries/notify";
 import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

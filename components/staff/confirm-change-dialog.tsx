@@ -1,6 +1,6 @@
 "use client";
 
-import { toast } from "sonner";
+import { toast } from "@/lib/queries/notify";
 import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { useUpdateStaff } from "@/lib/queries/staff";

@@ -3,7 +3,7 @@
 import * as Switch from "@radix-ui/react-switch";
 import { Bookmark } from "lucide-react";
 import { useId, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/queries/notify";
 import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -8,7 +8,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/queries/notify";
 import type { ListResult } from "@/lib/schemas/common";
 import type {
   ChannelLimit,

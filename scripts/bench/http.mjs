@@ -46,11 +46,12 @@ export function directClient(simUrl, simKey) {
 }
 
 /**
- * c=1 latency, the two alternated in blocks so a burst of load from elsewhere on the machine lands on both.
+ * c=1 latency, the two alternated in blocks so a burst of load from elsewhere on the machine lands on both,
+ * and the CPU each side's server spent per request (`cpuMs(side)`: its process group's CPU time so far).
  */
-export async function measureLatency({ sdk, baseUrl, cookie, samples, blocks = 5 }) {
-  const direct = [];
-  const console_ = [];
+export async function measureLatency({ sdk, baseUrl, cookie, samples, cpuMs, blocks = 5 }) {
+  const runs = { direct: [], console: [] };
+  const cpu = { direct: 0, console: 0 };
   const readConsole = async () => {
     const response = await fetch(`${baseUrl}${CONSOLE_LIST_ROUTE}`, { headers: { Cookie: cookie } });
     await response.arrayBuffer();
@@ -58,19 +59,29 @@ export async function measureLatency({ sdk, baseUrl, cookie, samples, blocks = 5
   };
   const readDirect = () => sdk.managedAccounts.list(directParams);
   const perBlock = Math.ceil(samples / blocks);
+  const timeSide = async (side, once) => {
+    const before = cpuMs(side);
+    runs[side].push(await timeSequential(perBlock, 10, once));
+    cpu[side] += cpuMs(side) - before;
+  };
   for (let block = 0; block < blocks; block += 1) {
-    direct.push(await timeSequential(perBlock, 10, readDirect));
-    console_.push(await timeSequential(perBlock, 10, readConsole));
+    await timeSide("direct", readDirect);
+    await timeSide("console", readConsole);
   }
-  const median = (runs, key) =>
+  const median = (side, key) =>
     percentile(
-      runs.map((run) => run[key]),
+      runs[side].map((run) => run[key]),
       0.5,
     );
-  return {
-    direct: { p50: median(direct, "p50"), p95: median(direct, "p95"), samples: perBlock * blocks },
-    console: { p50: median(console_, "p50"), p95: median(console_, "p95"), samples: perBlock * blocks },
-  };
+  // The warm-up requests ran on the servers too: their CPU is shared over every request sent.
+  const sent = (perBlock + 10) * blocks;
+  const figures = (side) => ({
+    p50: median(side, "p50"),
+    p95: median(side, "p95"),
+    samples: perBlock * blocks,
+    cpuMsPerRequest: cpu[side] / sent,
+  });
+  return { direct: figures("direct"), console: figures("console") };
 }
 
 /** `connections` connections for `seconds` s; errors are connection errors, timeouts and non-2xx answers. */
