@@ -9,7 +9,7 @@ import {
   renewRefreshLease,
   setRefreshTotal,
 } from "@/lib/db/balance-refreshes";
-import { accountIdsReadIn, pruneSnapshots, recordReading } from "@/lib/db/balances";
+import { accountIdsReadIn, forgetAccountsNotReadIn, pruneSnapshots, recordReading } from "@/lib/db/balances";
 import { log } from "@/lib/log";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
 import { listFleetPage, retrieveAccountBalance } from "@/lib/telnyx/balances";
@@ -107,6 +107,8 @@ export async function driveRefresh(refreshId: string, owner: string, stop: Abort
     }
     const isFinished = await finishRefresh(refreshId, owner, failed === 0 ? "succeeded" : "partial");
     if (!isFinished) return;
+    // Only a refresh that read everyone knows who left the fleet.
+    if (failed === 0) await forgetAccountsNotReadIn(refreshId);
     await pruneSnapshots(new Date(Date.now() - HISTORY_DAYS * 86_400_000));
     await evaluateBalanceAlerts(refreshId);
   } catch (error) {

@@ -95,6 +95,19 @@ export async function recordReading(
   });
 }
 
+/**
+ * After a refresh that read the whole fleet: accounts it did not meet (cancelled or gone since) leave the
+ * fleet's list. Their snapshots stay for their history until pruned.
+ */
+export async function forgetAccountsNotReadIn(refreshId: string, db?: Db): Promise<number> {
+  const database = db ?? (await getDb());
+  const rows = await database
+    .delete(balanceAccounts)
+    .where(sql`${balanceAccounts.lastRefreshId} is distinct from ${refreshId}`)
+    .returning({ accountId: balanceAccounts.accountId });
+  return rows.length;
+}
+
 /** Deletes snapshots taken before `before`; answers how many went. */
 export async function pruneSnapshots(before: Date, db?: Db): Promise<number> {
   const database = db ?? (await getDb());

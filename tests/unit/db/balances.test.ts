@@ -11,6 +11,7 @@ import {
 import {
   accountIdsReadIn,
   balanceHistory,
+  forgetAccountsNotReadIn,
   listLatestBalances,
   pruneSnapshots,
   recordReading,
@@ -93,6 +94,19 @@ describeEachDatabase("balances", (target) => {
     expect(below.data.map((row) => row.accountId)).not.toContain(rollup);
     await claimRefresh(refresh.id, "reader", 60_000, db);
     expect(await finishRefresh(refresh.id, "reader", "succeeded", db)).toBe(true);
+    // The next full refresh meets only the spender: the rolled-up account left the fleet's list.
+    await endActiveRefreshes(db);
+    const { refresh: next } = await createRefresh(null, db);
+    await recordReading(next.id, reading(spender, "70.00"), 7, summariseSpend, db);
+    expect(await forgetAccountsNotReadIn(next.id, db)).toBeGreaterThanOrEqual(1);
+    const after = await listLatestBalances(
+      { sort: "balance", order: "asc", belowThreshold: false, page: 1, pageSize: 500 },
+      "100.00",
+      db,
+    );
+    expect(after.data.map((row) => [row.accountId, row.amount, row.spendPerDay !== null])).toEqual([
+      [spender, "70.0000", true],
+    ]);
   });
 
   it("prunes snapshots older than the cut-off and keeps the rest", async () => {
