@@ -83,7 +83,9 @@ async function main() {
   try {
     const { server, browser, simUrl, simKey } = setup;
     const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-    await sleep(5_000);
+    // A fresh data directory's initdb (its own WASM instance) is let go a few seconds after start: idle
+    // means settled, not the start-up peak.
+    await sleep(15_000);
     results.idleRss = groupRssBytes(server.pid);
     console.log(
       `[bench] console up, idle RSS ${mb(results.idleRss)}; c=1, ${options.samples} requests a side`,
