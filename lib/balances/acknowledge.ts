@@ -5,14 +5,15 @@ import type { Alert } from "@/lib/schemas/alerts";
 import { toAlert } from "./alert-dto";
 
 /**
- * Acknowledges the open alerts among `ids`. One unknown id fails the single-alert route with 404; for a
- * selection, already-acknowledged and unknown ids are reported back rather than failing the rest.
+ * Acknowledges the open alerts among `ids`. The single-alert route (`isOne`) answers 404 for an unknown id;
+ * a selection reports already-acknowledged and unknown ids back rather than failing the rest.
  */
 export async function acknowledge(
   ids: string[],
   staffId: string,
+  { isOne = false } = {},
 ): Promise<{ acknowledged: Alert[]; skipped: string[] }> {
-  if (ids.length === 1 && !(await getAlert(ids[0] ?? ""))) {
+  if (isOne && !(await getAlert(ids[0] ?? ""))) {
     throw new AppError("not_found", "There is no such alert.");
   }
   const rows = await acknowledgeAlerts(ids, staffId);

@@ -103,6 +103,9 @@ describe("GET /api/alerts and acknowledge", () => {
       expect([400, 422], JSON.stringify(body).slice(0, 60)).toContain(response.status);
       expect((await errorOf(response)).fields).toBeTruthy();
     }
+    // A selection names what it skipped rather than failing, even a selection of one.
+    const one = await support.post("/api/alerts/acknowledge", { ids: [unknownId()] });
+    expect(one.status).toBe(200);
     const none = await support.post("/api/alerts/acknowledge", { ids: [unknownId(), unknownId()] });
     expect(none.status).toBe(200);
     expect(((await none.json()) as { data: { acknowledged: unknown[] } }).data.acknowledged).toEqual([]);

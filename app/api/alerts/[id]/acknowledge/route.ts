@@ -17,7 +17,7 @@ export const POST = withRoute(
     }),
   },
   async ({ params, staff }) => {
-    const result = await acknowledge([params.id], staff.staffId);
+    const result = await acknowledge([params.id], staff.staffId, { isOne: true });
     return { data: result };
   },
 );
