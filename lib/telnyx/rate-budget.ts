@@ -92,8 +92,8 @@ export class RateBudget {
   private readonly pacers = new Map<number, RateLimiterQueue>();
   private readonly demand = new InteractiveDemand();
 
-  /** Takes in one answer from Telnyx (any status). */
-  observe(status: number, headers: HeaderSource, now = Date.now()): void {
+  /** Takes in one answer from Telnyx (any status); `sentAt` is when its request went out, where known. */
+  observe(status: number, headers: HeaderSource, now = Date.now(), sentAt?: number): void {
     this.demand.answered(now);
     const resetMs = windowResetMs(headers);
     if (status === 429) {
@@ -106,15 +106,20 @@ export class RateBudget {
     const remaining = headerInteger(headers, "x-ratelimit-remaining");
     if (remaining === undefined || resetMs === undefined) return;
     const resetAt = now + resetMs;
-    // Same window while it has not ended and its count did not go back up: the reset is whole seconds
-    // rounded up, so the earliest bound seen in the window is the closest to the truth.
+    const isWindowOpen = this.resetAt !== undefined && now < this.resetAt;
+    const wasSentInWindow = sentAt !== undefined && this.resetAt !== undefined && sentAt < this.resetAt;
+    // A late answer to a request sent before the last window ended describes that window: taken for the
+    // next one, its low count would hold bulk work back a whole window for nothing.
+    if (wasSentInWindow && !isWindowOpen) return;
+    // Same window while it has not ended. An answer to a request sent in it counts as such even when its
+    // count is higher than ours (answers overtake each other, and ours already has the grants since): only
+    // a lower count is news. Without a send time, a count that went back up means a new window.
     const isSameWindow =
-      this.resetAt !== undefined &&
-      now < this.resetAt &&
-      this.remaining !== undefined &&
-      remaining <= this.remaining;
+      isWindowOpen && (wasSentInWindow || (this.remaining !== undefined && remaining <= this.remaining));
+    // The reset is whole seconds rounded up, so the earliest bound seen in the window is the closest.
     this.resetAt = isSameWindow && this.resetAt !== undefined ? Math.min(this.resetAt, resetAt) : resetAt;
-    this.remaining = remaining;
+    this.remaining =
+      isSameWindow && this.remaining !== undefined ? Math.min(this.remaining, remaining) : remaining;
     this.limit = headerInteger(headers, "x-ratelimit-limit") ?? this.limit;
   }
 
@@ -220,7 +225,8 @@ export const rateBudget: RateBudget = (holder[budgetKey] ??= new RateBudget());
 
 /** The SDK's `fetch`: the platform's, with every answer's rate figures handed to the budget. */
 export async function observingFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const sentAt = Date.now();
   const response = await fetch(input, init);
-  rateBudget.observe(response.status, response.headers);
+  rateBudget.observe(response.status, response.headers, Date.now(), sentAt);
   return response;
 }

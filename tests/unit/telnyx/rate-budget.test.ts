@@ -141,6 +141,30 @@ describe("rateBudget on its own", () => {
     expect(bare.snapshot(now).waitMs).toBe(1_000);
   });
 
+  it("answers that overtake each other, or come after their window ended, do not mislead the budget", () => {
+    const budget = new RateBudget();
+    const t = 2_000_000;
+    const figures = (remaining: number) =>
+      new Headers({
+        "x-ratelimit-limit": "20",
+        "x-ratelimit-remaining": String(remaining),
+        "x-ratelimit-reset": "1",
+      });
+    budget.observe(200, figures(5), t + 10, t);
+    // The answer to a request sent earlier arrives later saying 8 were left: 5 is the newer news.
+    budget.observe(200, figures(8), t + 20, t + 5);
+    expect(budget.snapshot(t + 20)).toMatchObject({ remaining: 5, resetAt: t + 1_010 });
+    // The window has ended; a late answer to a request sent in it (none left then) says nothing of this one.
+    budget.observe(200, figures(0), t + 1_030, t + 900);
+    expect(budget.snapshot(t + 1_030).waitMs).toBe(0);
+    // A request sent in the new window teaches it.
+    budget.observe(200, figures(2), t + 1_060, t + 1_040);
+    expect(budget.snapshot(t + 1_060)).toMatchObject({ remaining: 2, resetAt: t + 2_060 });
+    // Without send times, a count that went back up within the window still means a new window.
+    budget.observe(200, figures(19), t + 1_100);
+    expect(budget.snapshot(t + 1_100)).toMatchObject({ remaining: 19, resetAt: t + 2_100 });
+  });
+
   it("keeps a reserve for interactive use when asked", async () => {
     const budget = new RateBudget();
     budget.observe(
