@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from "react";
 import { can, deniedReason, type Permission, type Role } from "@/lib/auth/permissions";
+import { StepUpHost } from "@/components/auth/step-up-host";
 import { Providers } from "./providers";
 
 export interface SignedInStaff {
@@ -17,6 +18,7 @@ export function StaffProvider({ staff, children }: { staff: SignedInStaff; child
   return (
     <Providers>
       <StaffContext.Provider value={staff}>{children}</StaffContext.Provider>
+      <StepUpHost />
     </Providers>
   );
 }

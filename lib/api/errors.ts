@@ -3,6 +3,8 @@
 export const errorStatusByCode = {
   bad_request: 400,
   unauthorized: 401,
+  /** Signed in, but not recently enough for this action: authenticate again (POST /api/auth/step-up). */
+  step_up_required: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

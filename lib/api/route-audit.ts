@@ -2,6 +2,7 @@
 // withRoute's `audit` option uses it; so do handlers whose intent needs a read first (a removal labelled
 // with the user's email) or whose outcome is known only when a download's stream ends.
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { isAppError } from "@/lib/api/errors";
 import { clientIpOf, userAgentOf } from "@/lib/api/request-context";
 import type { StaffSession } from "@/lib/auth/session";
@@ -37,8 +38,17 @@ interface AuditContext {
   requestId: string;
 }
 
+// An approved request runs the direct route's own use-case function; every row it opens carries the
+// approval's id (and break-glass) through this, so the request, decisions and execution link up.
+const auditAnnotations = new AsyncLocalStorage<Record<string, unknown>>();
+
+export function withAuditAnnotation<T>(summary: Record<string, unknown>, run: () => Promise<T>): Promise<T> {
+  return auditAnnotations.run(summary, run);
+}
+
 export async function openAudit(context: AuditContext, intent: AuditIntent): Promise<MutationAudit> {
   const { staff, request, requestId } = context;
+  const annotation = auditAnnotations.getStore();
   const auditId = await startAudit({
     actor: staff ? { id: staff.staffId, email: staff.email, role: staff.role } : null,
     action: intent.action,
@@ -46,7 +56,7 @@ export async function openAudit(context: AuditContext, intent: AuditIntent): Pro
     targetId: intent.targetId,
     targetLabel: intent.targetLabel,
     reason: intent.reason,
-    requestSummary: intent.summary,
+    requestSummary: annotation ? { ...intent.summary, ...annotation } : intent.summary,
     requestId,
     clientIp: clientIpOf(request),
     userAgent: userAgentOf(request),

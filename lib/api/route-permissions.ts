@@ -31,6 +31,9 @@ export const routePermissions = {
   "PATCH /api/staff/[id]": "staff.manage",
   "POST /api/staff/[id]/mfa-reset": "staff.manage",
   // One's own two-factor set-up (also open to a session held back until the person enrols).
+  // Step-up: one's own session proves itself again (password and code; SSO goes to its provider).
+  "GET /api/auth/step-up": "security.self",
+  "POST /api/auth/step-up": "security.self",
   "GET /api/mfa": "security.self",
   "POST /api/mfa/enrol": "security.self",
   "POST /api/mfa/confirm": "security.self",
@@ -68,6 +71,14 @@ export const routePermissions = {
   "GET /api/balances": "accounts.read",
   "GET /api/balances/refresh": "accounts.read",
   "POST /api/balances/refresh": "balances.refresh",
+  // Two-person approval: everyone reaches the list (filtered to what their role could decide); deciding
+  // checks the held action's own permission in the handler (lib/approvals/decide.ts); a break-glass
+  // execution's review is an admin's.
+  "GET /api/approvals": "accounts.read",
+  "POST /api/approvals/[id]/approve": "accounts.read",
+  "POST /api/approvals/[id]/deny": "accounts.read",
+  "POST /api/approvals/[id]/break-glass": "accounts.read",
+  "POST /api/approvals/[id]/review": "staff.manage",
 } as const satisfies Record<string, Permission | null>;
 
 export type RouteKey = keyof typeof routePermissions;

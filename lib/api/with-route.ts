@@ -7,7 +7,9 @@ import { finishWithError, openAudit, type AuditIntent } from "@/lib/api/route-au
 import { routePermissions, type RouteKey } from "@/lib/api/route-permissions";
 import { isJsonRequest, isSameOriginRequest } from "@/lib/api/same-origin";
 import { isAllowedBeforeEnrolment } from "@/lib/auth/mfa/policy";
+import { now } from "@/lib/auth/clock";
 import { can, deniedReason } from "@/lib/auth/permissions";
+import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { getCurrentStaff, type StaffSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/db/audit";
 import { isDatabaseUnavailable } from "@/lib/db/connection";
@@ -47,6 +49,8 @@ interface RouteConfig<K extends RouteKey, Q extends Schema, B extends Schema, P 
   skipHandlerOnHead?: boolean;
   /** A larger body limit than parse.ts's default, for a route that takes long id lists (bulk jobs). */
   maxBodyBytes?: number;
+  /** Needs an authentication in the last few minutes (lib/auth/step-up.ts), checked before the audit row. */
+  stepUp?: boolean;
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -123,6 +127,7 @@ export function withRoute<
           ? await parseBody(config.body, request, config.maxBodyBytes)
           : undefined) as Infer<B>,
       };
+      if (config.stepUp && staff) await requireRecentAuthentication(staff, now(request.headers));
       response =
         request.method === "HEAD" && config.skipHandlerOnHead
           ? new Response(null, { status: 200 })

@@ -200,6 +200,18 @@ function describeOne(event: DescribableEvent, summary: Summary): string {
       return named("Closed the access review");
     case "balance.refresh":
       return "Started a refresh of every account's balance";
+    case "auth.step_up":
+      return "Confirmed it was them again (step-up)";
+    case "approval.request":
+      return `Asked for approval: ${approvalWords(summary.approvalAction)}`;
+    case "approval.approve":
+      return `Approved: ${approvalWords(summary.approvalAction)}${requesterOf(summary)}`;
+    case "approval.deny":
+      return `Denied: ${approvalWords(summary.approvalAction)}${requesterOf(summary)}`;
+    case "approval.break_glass":
+      return `BREAK-GLASS: ran without a second approver: ${approvalWords(summary.approvalAction)}`;
+    case "approval.break_glass.review":
+      return `Reviewed a break-glass action${requesterOf(summary)}`;
     default:
       return event.action;
   }
@@ -215,6 +227,12 @@ function detailOf(event: DescribableEvent, summary: Summary): string | null {
   if (event.action === "account.channel_limit.update" && !isNumber(summary.previousChannelLimit)) {
     // Older rows, job items and accounts the console never set: Telnyx has no read of a limit.
     parts.push("the earlier limit was not recorded");
+  }
+  if (summary.breakGlass === true && event.action !== "approval.break_glass") {
+    parts.push("BREAK-GLASS: no second approver");
+  }
+  if (text(summary.approvalId) && !event.action.startsWith("approval.")) {
+    parts.push(`run by approval ${shortId(text(summary.approvalId) ?? "")}`);
   }
   if (text(summary.jobId) && !event.action.startsWith("job.")) {
     parts.push(`part of bulk job ${shortId(text(summary.jobId) ?? "")}`);
@@ -278,7 +296,23 @@ export const auditActionLabels: Record<string, string> = {
   "access_review.decide": "Access review decision",
   "access_review.close": "Access review closed",
   "balance.refresh": "Balance refresh started",
+  "approval.*": "Every approval action",
+  "approval.request": "Approval asked for",
+  "approval.approve": "Approval given",
+  "approval.deny": "Approval denied",
+  "approval.break_glass": "Break-glass execution",
+  "approval.break_glass.review": "Break-glass reviewed",
+  "auth.step_up": "Step-up confirmed",
 };
+
+const approvalActionWords: Record<string, string> = {
+  "org_user.remove": "remove a user",
+  "job.create": "a bulk job",
+  "staff.make_admin": "make a staff member an admin",
+};
+const approvalWords = (action: unknown) => approvalActionWords[text(action) ?? ""] ?? text(action) ?? "?";
+const requesterOf = (summary: Summary) =>
+  text(summary.requestedBy) ? ` (asked by ${text(summary.requestedBy)})` : "";
 
 // How a sign-in proved who it was (lib/auth/sign-in-session.ts writes method and, after a code, which one).
 function signedInWith(summary: Record<string, unknown>): string {

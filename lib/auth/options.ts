@@ -15,6 +15,7 @@ import { isPasswordSignInEnabled } from "./oidc/config";
 import { OIDC_PROVIDER_ID, oidcProvider } from "./oidc/provider";
 import { signInWithOidc } from "./oidc/sign-in";
 import { currentSignInHeaders, recordSignInResult, signInWithCredentials } from "./sign-in";
+import { revokeReplacedSession } from "./step-up-sso";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -56,6 +57,8 @@ export function buildAuthOptions(): NextAuthOptions {
         const result = await signInWithOidc({ ...profile }, currentSignInHeaders());
         recordSignInResult(result);
         if (!result.ok) return `/login?error=${encodeURIComponent(result.errorCode)}`;
+        // A step-up through the provider replaces the session it came from (lib/auth/step-up-sso.ts).
+        await revokeReplacedSession(currentSignInHeaders(), result.person);
         // next-auth hands this same object to jwt() below (no adapter: the user is the profile).
         Object.assign(user, result.person);
         return true;

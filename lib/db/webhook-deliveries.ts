@@ -35,6 +35,20 @@ export async function claimDelivery(
   return row ?? null;
 }
 
+/** Queues one event for the webhook (due now); the alert path writes its row inside its own transaction. */
+export async function insertDelivery(
+  input: { eventId: string; eventType: string; url: string; body: string },
+  db?: Db,
+): Promise<string> {
+  const database = db ?? (await getDb());
+  const [row] = await database
+    .insert(webhookDeliveries)
+    .values({ ...input, nextAttemptAt: sql`now()` })
+    .onConflictDoNothing()
+    .returning({ id: webhookDeliveries.id });
+  return row?.id ?? "";
+}
+
 export interface AttemptOutcome {
   statusCode: number | null;
   error: string | null;

@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorEnvelope, FieldErrors, MutationOutcome } from "@/lib/api/errors";
+import { requestStepUp } from "./step-up";
 
 /** Our error envelope, as the browser sees it. */
 export class ApiError extends Error {
@@ -17,7 +18,26 @@ export class ApiError extends Error {
   }
 }
 
-export async function fetchJson<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+/**
+ * A request the two-person approval policy held back (202 with data.approval): nothing changed yet. Thrown
+ * so no hook reports the action as done; its message says where the request now waits.
+ */
+export class ApprovalPendingError extends ApiError {
+  constructor(readonly approval: { id: string; action: string; expiresAt: string }) {
+    super(
+      202,
+      "conflict",
+      "Sent for approval: a second staff member must approve this before it happens (see Approvals).",
+    );
+    this.name = "ApprovalPendingError";
+  }
+}
+
+export async function fetchJson<T>(
+  url: string,
+  init: RequestInit & { json?: unknown } = {},
+  hasSteppedUp = false,
+): Promise<T> {
   const { json, headers, ...rest } = init;
   let response: Response;
   try {
@@ -33,10 +53,21 @@ export async function fetchJson<T>(url: string, init: RequestInit & { json?: unk
   } catch {
     throw new ApiError(0, "upstream_unavailable", "The console could not be reached. Check your connection.");
   }
+  if (response.status === 202) {
+    const body = (await response.json()) as {
+      data?: { approval?: { id: string; action: string; expiresAt: string } };
+    };
+    if (body.data?.approval) throw new ApprovalPendingError(body.data.approval);
+    return body as T;
+  }
   if (response.ok) return (await response.json()) as T;
   const envelope = (await response.json().catch(() => null)) as ErrorEnvelope | null;
   const error = envelope?.error;
-  if (response.status === 401 && typeof window !== "undefined") {
+  // Signed in, but not recently enough for this action: the step-up dialog asks in place, then the same
+  // request goes again, once.
+  if (error?.code === "step_up_required" && typeof window !== "undefined") {
+    if (!hasSteppedUp && (await requestStepUp())) return fetchJson<T>(url, init, true);
+  } else if (response.status === 401 && typeof window !== "undefined") {
     // A full load on purpose: the session is gone, so nothing rendered for it should survive.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(

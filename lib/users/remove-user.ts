@@ -23,9 +23,7 @@ export async function removeOrganizationUser(
   body: RemoveOrgUserBody,
   context: RemoveContext,
 ): Promise<Reconciled<OrgUser>> {
-  const user = await getOrgUser(id);
-  assertConfirmedEmail(user, body.confirmEmail);
-  assertRemovable(user);
+  const user = await readRemovableUser(id, body);
   const audit = await openAudit(context, {
     action: "org_user.remove",
     targetType: "org_user",
@@ -42,6 +40,14 @@ export async function removeOrganizationUser(
     await finishWithError(audit, error);
     throw error;
   }
+}
+
+/** The user, read and checked: a wrong confirmation is 422, the owner 409 (also before asking approval). */
+export async function readRemovableUser(id: string, body: RemoveOrgUserBody): Promise<OrgUser> {
+  const user = await getOrgUser(id);
+  assertConfirmedEmail(user, body.confirmEmail);
+  assertRemovable(user);
+  return user;
 }
 
 /** The remove call for a user already read and checked; bulk removals (lib/jobs) use it too. */

@@ -46,6 +46,10 @@ export function scrubbedEnv(base = process.env) {
   // Live mode asks admins for TOTP by default; the benchmarks and tests sign in as the bootstrap admin with
   // a password alone (tests/api/mfa-required.test.ts covers the requirement).
   env.SUBDESK_REQUIRE_MFA ??= "none";
+  // Two-person approval and step-up have their own servers in tests/api/approvals*.test.ts and the e2e
+  // approvals spec; the older suites (and benchmarks) remove users, run large jobs and sign in once.
+  env.SUBDESK_APPROVAL_POLICY ??= "none";
+  env.SUBDESK_STEP_UP_MAX_AGE_SECONDS ??= "43200";
   return env;
 }
 

@@ -69,6 +69,8 @@ export function spawnOwnServer(options: OwnServerOptions): OwnServer {
       SUBDESK_BALANCE_REFRESH_MINUTES: "0",
       // Live-mode servers sign in as their bootstrap admin with a password alone (a test may require MFA).
       SUBDESK_REQUIRE_MFA: "none",
+      // Older tests remove users and run large jobs directly; the approval tests turn the policy on.
+      SUBDESK_APPROVAL_POLICY: "none",
       ...options.env,
       NODE_ENV: "production",
       DATA_DIR: options.dataDir,

@@ -1,6 +1,7 @@
 import { listMetaOf } from "@/lib/schemas/common";
 import { withRoute } from "@/lib/api/with-route";
 import { listJobs } from "@/lib/db/jobs";
+import { holdJobIfLarge } from "@/lib/approvals/hold-job";
 import { createJob } from "@/lib/jobs/create-job";
 import { toJob } from "@/lib/jobs/job-dto";
 import { createJobBodySchema, jobListQuerySchema } from "@/lib/schemas/jobs";
@@ -23,8 +24,11 @@ export const GET = withRoute("GET /api/jobs", { query: jobListQuerySchema }, asy
 export const POST = withRoute(
   "POST /api/jobs",
   // 10,000 UUIDs as JSON are about 390 KB.
-  { body: createJobBodySchema, maxBodyBytes: 512 * 1024 },
+  { body: createJobBodySchema, maxBodyBytes: 512 * 1024, stepUp: true },
   async ({ body, staff, request, requestId }) => {
+    // More targets than the approval policy allows: the request waits for a second person (202 too).
+    const held = await holdJobIfLarge(body, { staff, request, requestId });
+    if (held) return held;
     const job = await createJob(body, { staff, request, requestId });
     return Response.json({ data: toJob(job) }, { status: 202 });
   },

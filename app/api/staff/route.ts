@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { AppError } from "@/lib/api/errors";
 import { withRoute } from "@/lib/api/with-route";
+import { approvalPolicy } from "@/lib/approvals/policy";
 import { createStaffBodySchema } from "@/lib/schemas/staff";
 import { createStaffMember, listStaffResult, staffCreateIntent } from "@/lib/staff/staff-admin";
 import { failureOf, openAudit } from "@/lib/api/route-audit";
@@ -13,8 +15,19 @@ export const GET = withRoute("GET /api/staff", {}, async () => ({ ...(await list
 // opened here, not by withRoute, so it carries the new person's id (chosen before the insert).
 export const POST = withRoute(
   "POST /api/staff",
-  { body: createStaffBodySchema },
+  { body: createStaffBodySchema, stepUp: true },
   async ({ body, ...context }) => {
+    // A new admin would skip the second person that making someone an admin needs (no password is ever
+    // kept in an approval): add them with another role, then ask.
+    if (body.role === "admin" && approvalPolicy()["staff.make_admin"]) {
+      throw new AppError(
+        "validation_failed",
+        "Add the person as support or viewer, then make them an admin.",
+        {
+          fields: { role: "A new admin needs a second admin's approval: add them with another role first." },
+        },
+      );
+    }
     const id = randomUUID();
     const audit = await openAudit(context, staffCreateIntent(id, body));
     try {

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 // yet removed. The job writes its own audit row (job.org_user.remove) and one per person.
 export const POST = withRoute(
   "POST /api/access-reviews/[id]/remove",
-  { params: accessReviewParamsSchema },
+  { params: accessReviewParamsSchema, stepUp: true },
   async ({ params, staff, request, requestId }) => {
     const review = await getAccessReviewOrThrow(params.id);
     const { job } = await startRemovalJob(review, { staff, request, requestId });

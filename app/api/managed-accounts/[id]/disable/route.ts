@@ -11,6 +11,7 @@ export const POST = withRoute(
   {
     params: idParamsSchema,
     body: disableManagedAccountBodySchema,
+    stepUp: true,
     audit: ({ params, body }) => ({
       action: "account.disable",
       targetType: "managed_account",

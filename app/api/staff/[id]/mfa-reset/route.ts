@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 // phone); they set it up again. Audited with the person's email and the reason.
 export const POST = withRoute(
   "POST /api/staff/[id]/mfa-reset",
-  { params: idParamsSchema, body: resetMfaBodySchema },
+  { params: idParamsSchema, body: resetMfaBodySchema, stepUp: true },
   async ({ params, body, ...context }) => {
     const person = await findStaffMember(params.id);
     const audit = await openAudit(context, {
