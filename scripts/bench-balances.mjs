@@ -10,6 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { percentile } from "./bench/http.mjs";
 import { Browser, ensureBuilt, printLoad, sleep, spawnLogged, waitForUrl } from "./lib/bench.mjs";
 import { NEXT_BIN, ROOT } from "./lib/paths.mjs";
 import {
@@ -38,12 +39,6 @@ function parseOptions(argv) {
       throw new Error(`${key}: a whole number from 1 to 10000`);
   }
   return options;
-}
-
-function percentile(values, fraction) {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
 }
 
 async function start(options) {
