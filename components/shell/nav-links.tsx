@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Fragment, Suspense } from "react";
 import {
@@ -16,6 +15,7 @@ import {
 } from "lucide-react";
 import { OpenAlertsCount } from "@/components/alerts/open-alerts-count";
 import { RunningJobsCount } from "@/components/jobs/running-jobs-badge";
+import { IntentLink } from "@/components/ui/intent-link";
 import { SidebarViews } from "@/components/views/sidebar-views";
 import type { SavedViewList } from "@/lib/schemas/saved-views";
 
@@ -50,7 +50,7 @@ export function NavLinks() {
         const viewList = viewListByHref[href];
         return (
           <Fragment key={href}>
-            <Link
+            <IntentLink
               href={href}
               aria-current={active ? "page" : undefined}
               className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
@@ -63,7 +63,7 @@ export function NavLinks() {
               {label}
               {href === "/jobs" ? <RunningJobsCount /> : null}
               {href === "/alerts" ? <OpenAlertsCount /> : null}
-            </Link>
+            </IntentLink>
             {viewList ? (
               <Suspense fallback={null}>
                 <SidebarViews list={viewList} />
