@@ -74,7 +74,7 @@ export async function attemptSignIn(
       ok: false,
       errorCode: "mfa_required",
       requestId: facts.requestId,
-      challenge: await issueChallenge(person.id),
+      challenge: await issueChallenge(person.id, at),
     };
   }
   await ticket.release();

@@ -1,7 +1,8 @@
 // The state between a right password and its TOTP code: an encrypted, 5-minute token in an httpOnly cookie
 // naming who passed the password step. It is not a session (no session row, nothing can be called with
 // it), and the password is not sent again with the code. Sealed by next-auth's JWE with its own salt, so it
-// can never pass for a session cookie nor a session cookie for it.
+// can never pass for a session cookie nor a session cookie for it. It carries when it was issued: a sign-in
+// of its person since then (the one it completed, or any other) spends it, so a copy is worth nothing after.
 import "server-only";
 import { decode, encode } from "next-auth/jwt";
 import { isHttpsDeployment } from "@/lib/auth/cookies";
@@ -20,20 +21,32 @@ function secret(): string {
   return value;
 }
 
-export async function issueChallenge(staffId: string): Promise<string> {
+export interface Challenge {
+  staffId: string;
+  issuedAt: Date;
+}
+
+export async function issueChallenge(staffId: string, issuedAt: Date): Promise<string> {
   return encode({
-    token: { purpose: PURPOSE, staffId },
+    token: { purpose: PURPOSE, staffId, issuedAtMs: issuedAt.getTime() },
     secret: secret(),
     salt: SALT,
     maxAge: CHALLENGE_MAX_AGE_SECONDS,
   });
 }
 
-/** The staff id the challenge names, or null when it is missing, expired, forged or something else. */
-export async function readChallenge(token: string | undefined): Promise<string | null> {
+/** Whom the challenge names and when, or null when it is missing, expired, forged or something else. */
+export async function readChallenge(token: string | undefined): Promise<Challenge | null> {
   if (!token) return null;
   const claims = await decode({ token, secret: secret(), salt: SALT }).catch(() => null);
-  return claims?.purpose === PURPOSE && typeof claims.staffId === "string" ? claims.staffId : null;
+  if (claims?.purpose !== PURPOSE || typeof claims.staffId !== "string") return null;
+  if (typeof claims.issuedAtMs !== "number") return null;
+  return { staffId: claims.staffId, issuedAt: new Date(claims.issuedAtMs) };
+}
+
+/** Spent once its person has signed in at or after it was issued (the sign-in it completed, or another). */
+export function isChallengeSpent(challenge: Challenge, lastSignInAt: Date | null): boolean {
+  return lastSignInAt !== null && lastSignInAt.getTime() >= challenge.issuedAt.getTime();
 }
 
 export function challengeCookieHeader(token: string | null): string {

@@ -16,7 +16,7 @@ import {
   type HeaderBag,
   type SignInResult,
 } from "@/lib/auth/sign-in-session";
-import { challengeFromCookieHeader, readChallenge } from "./challenge";
+import { challengeFromCookieHeader, isChallengeSpent, readChallenge } from "./challenge";
 import { verifySecondFactor } from "./second-factor";
 
 const MAX_CODE_LENGTH = 40;
@@ -34,9 +34,12 @@ export async function attemptCodeSignIn(
     await recordSignInFailure({ email, errorCode, outcome, ...facts }, database);
     return { ok: false as const, errorCode, requestId: facts.requestId };
   };
-  const staffId = await readChallenge(challengeFromCookieHeader(cookie));
-  const person = staffId ? await findStaffById(staffId, database) : null;
-  if (!person) return failure("mfa_challenge_expired", "");
+  const challenge = await readChallenge(challengeFromCookieHeader(cookie));
+  const person = challenge ? await findStaffById(challenge.staffId, database) : null;
+  if (!challenge || !person) return failure("mfa_challenge_expired", "");
+  // A copy of a challenge that already completed a sign-in (two requests racing with two fresh codes may
+  // both pass this read; each still needed its own valid, unused code).
+  if (isChallengeSpent(challenge, person.lastSignInAt)) return failure("mfa_challenge_expired", person.email);
   if (person.status !== "active") return failure("staff_disabled", person.email);
 
   const deviceId = trustedDeviceId(cookie, person.email, at);
