@@ -41,11 +41,15 @@ export function toAlertThreshold(
   };
 }
 
-/** The URL without its query or credentials: those may hold a token. */
+/**
+ * Scheme and host only, "/…" standing for the rest: a webhook URL is often its own credential, in the query,
+ * the userinfo or the path (Slack's and Discord's incoming webhooks end in their token).
+ */
 function shownUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+    const hasMore = parsed.pathname !== "/" || parsed.search !== "";
+    return `${parsed.protocol}//${parsed.host}/${hasMore ? "…" : ""}`;
   } catch {
     return "(invalid URL)";
   }

@@ -86,7 +86,7 @@ export const deliverySchema = z.object({
   id: z.string(),
   eventId: z.string(),
   eventType: z.string(),
-  /** Scheme, host and path only: a query string may carry a token. */
+  /** Scheme and host only ("/…" for the rest): a path or query may carry a token. */
   url: z.string(),
   status: z.enum(deliveryStatuses),
   attempts: z.number(),
