@@ -5,11 +5,15 @@ import type { Db } from "./connection";
 import { getDb } from "./client";
 import { authSessions } from "./schema";
 
-/** The person proved a TOTP code while enrolling: the session counts as password + TOTP from `at`. */
-export async function markSessionMfaEnrolled(sessionId: string, at: Date, db?: Db): Promise<void> {
+/**
+ * The person enrolled TOTP: a session held back for enrolment may use the console. Its method and
+ * authenticated_at stay: a first code proves the new secret is held, not who holds the session (a stale,
+ * stolen session would otherwise pass step-up by enrolling an authenticator of its own).
+ */
+export async function markSessionMfaEnrolled(sessionId: string, db?: Db): Promise<void> {
   const database = db ?? (await getDb());
   await database
     .update(authSessions)
-    .set({ mfaEnrolmentRequired: false, authMethod: "password+totp", authenticatedAt: at })
+    .set({ mfaEnrolmentRequired: false })
     .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
 }

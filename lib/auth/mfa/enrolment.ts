@@ -66,8 +66,8 @@ export async function confirmMfaEnrolment(
     at,
   });
   if (!enabled) throw alreadyEnabled();
-  // The code just proved the second factor: a sign-in held back for enrolment may now use the console.
-  await markSessionMfaEnrolled(staff.sessionId, at);
+  // A sign-in held back for enrolment may now use the console (its proof of identity is not renewed).
+  await markSessionMfaEnrolled(staff.sessionId);
   return { recoveryCodes };
 }
 
