@@ -18,6 +18,12 @@ export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): Webhook
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
     throw new Error("SUBDESK_ALERT_WEBHOOK_URL must be an http(s) URL.");
   }
+  // fetch refuses such a URL on every attempt (its error quoting the password); the signature authenticates.
+  if (parsed.username || parsed.password) {
+    throw new Error(
+      "SUBDESK_ALERT_WEBHOOK_URL must not hold a user name or password: receivers check the X-Subdesk-Signature header instead.",
+    );
+  }
   const secret = env.SUBDESK_ALERT_WEBHOOK_SECRET ?? "";
   if (secret.length < 16) {
     throw new Error(

@@ -26,6 +26,24 @@ export function retryDelayMs(attempts: number, random = Math.random()): number {
   return Math.round(base * (1 + random * 0.1));
 }
 
+/**
+ * An attempt's error as the delivery log keeps it (admins read it): any URL in it cut to scheme and host,
+ * since fetch's errors may quote the webhook URL whole, with the token in its path or query.
+ */
+export function attemptFailureMessage(error: unknown): string {
+  const text = String((error as Error | undefined)?.cause ?? error);
+  return text
+    .replace(/[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi, (url) => {
+      try {
+        const parsed = new URL(url);
+        return `${parsed.protocol}//${parsed.host}/…`;
+      } catch {
+        return "(URL)";
+      }
+    })
+    .slice(0, 300);
+}
+
 async function post(config: WebhookConfig, delivery: WebhookDeliveryRow) {
   const controller = new AbortController();
   // Not AbortSignal.timeout: it leaked memory per request on Node 20 here (STACK.md).
@@ -52,8 +70,8 @@ async function post(config: WebhookConfig, delivery: WebhookDeliveryRow) {
     const timedOut = controller.signal.aborted;
     const message = timedOut
       ? `No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`
-      : String((error as Error).cause ?? error);
-    return { statusCode: null, error: message.slice(0, 300), startedAt };
+      : attemptFailureMessage(error);
+    return { statusCode: null, error: message, startedAt };
   } finally {
     clearTimeout(timer);
   }
