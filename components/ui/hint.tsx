@@ -1,10 +1,12 @@
 "use client";
 
-import { useId, useState, type CSSProperties, type HTMLAttributes } from "react";
+import { useId, useLayoutEffect, useRef, useState, type CSSProperties, type HTMLAttributes } from "react";
 import { createPortal } from "react-dom";
 
 // Room a hint needs above its control; nearer the top of the window it shows below instead.
 const roomAbovePx = 40;
+// Kept this far inside the window's sides (a control at a phone's edge would push half of it off).
+const edgePx = 8;
 
 function placeAt(element: HTMLElement): CSSProperties {
   const box = element.getBoundingClientRect();
@@ -29,6 +31,16 @@ type HintProps = { text: string; children: React.ReactNode } & HTMLAttributes<HT
 export function Hint({ text, children, ...wrapper }: HintProps) {
   const tooltipId = useId();
   const [place, setPlace] = useState<CSSProperties | null>(null);
+  const tooltip = useRef<HTMLSpanElement>(null);
+  // Centred over the control, then moved back inside the window before it is painted.
+  useLayoutEffect(() => {
+    const element = tooltip.current;
+    if (!element) return;
+    element.style.marginLeft = "";
+    const box = element.getBoundingClientRect();
+    const shift = Math.max(edgePx - box.left, 0) - Math.max(box.right - (window.innerWidth - edgePx), 0);
+    if (shift !== 0) element.style.marginLeft = `${shift}px`;
+  }, [place]);
   const show = (event: { currentTarget: HTMLElement }) => setPlace(placeAt(event.currentTarget));
   const hide = () => setPlace(null);
   return (
@@ -49,6 +61,7 @@ export function Hint({ text, children, ...wrapper }: HintProps) {
       {place
         ? createPortal(
             <span
+              ref={tooltip}
               id={tooltipId}
               role="tooltip"
               style={place}
