@@ -39,7 +39,10 @@ export async function signInWithOidc(claims: OidcClaims, headers: HeaderBag, db?
   };
   const settings = oidcSettings();
   if (!settings) return failure("sso_not_configured");
-  if (!email || hasUnsafeCharacters(email) || claims.email_verified === false) return failure("sso_no_email");
+  // An email the provider says it has not verified is refused (false, or "false" as some providers send it);
+  // a provider that sends no email_verified at all (Entra ID) is trusted for the emails it issues.
+  const isUnverified = claims.email_verified === false || claims.email_verified === "false";
+  if (!email || hasUnsafeCharacters(email) || isUnverified) return failure("sso_no_email");
   const role = roleFromClaim(claims[settings.roleClaim], settings.roleMap);
   if (!role) return failure("sso_no_role");
   if (isDemoEmail(email) && !isEmbeddedMode()) return failure("demo_account_in_live_mode");

@@ -103,6 +103,10 @@ describe("single sign-on", () => {
     expect(
       await refusal({ email: "agent@example.test", email_verified: false, groups: ["subdesk-admins"] }),
     ).toMatchObject({ errorCode: "sso_no_email" });
+    // Some providers send the claim as a string (Cognito's "false").
+    expect(
+      await refusal({ email: "agent@example.test", email_verified: "false", groups: ["subdesk-admins"] }),
+    ).toMatchObject({ errorCode: "sso_no_email" });
     expect(await findStaffByEmail("nobody@example.test")).toBeNull();
     // Each refusal is in the audit trail with its reason, under the email the provider sent.
     const failures = await listAudit({
