@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { StatCard } from "@/components/accounts/stat-card";
+import { BreakGlassNotice } from "@/components/approvals/break-glass-notice";
 import { ActivityChart } from "@/components/overview/activity-chart";
 import { AttentionList } from "@/components/overview/attention-list";
 import { BalanceCharts } from "@/components/overview/balance-charts";
@@ -89,6 +90,7 @@ export default async function OverviewPage() {
             : "Live figures from Telnyx for this manager."}
         </p>
       </div>
+      <BreakGlassNotice />
       <section aria-labelledby="attention-heading" className="flex flex-col gap-3">
         <h2 id="attention-heading" className="text-lg font-semibold">
           Needs attention

@@ -1,5 +1,6 @@
 "use client";
 
+import { Badge } from "@/components/ui/badge";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Timestamp } from "@/components/ui/timestamp";
 import { describeAuditEvent, type AuditDescription } from "@/lib/audit/describe";
@@ -20,6 +21,11 @@ const columns: DataColumn<AuditRow>[] = [
     className: "min-w-48",
     cell: (row) => (
       <>
+        {row.requestSummary?.breakGlass === true ? (
+          <Badge tone="danger" className="mr-2 uppercase" data-testid="audit-break-glass">
+            Break-glass
+          </Badge>
+        ) : null}
         <span data-testid="audit-summary">{row.description.summary}</span>
         {row.description.detail ? <span className={secondary}>{row.description.detail}</span> : null}
         {row.reason ? (

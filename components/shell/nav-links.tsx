@@ -9,11 +9,13 @@ import {
   LayoutDashboard,
   ListChecks,
   ShieldCheck,
+  Stamp,
   UserCog,
   Users,
   Wallet,
 } from "lucide-react";
 import { OpenAlertsCount } from "@/components/alerts/open-alerts-count";
+import { PendingApprovalsCount } from "@/components/approvals/pending-approvals-count";
 import { RunningJobsCount } from "@/components/jobs/running-jobs-badge";
 import { IntentLink } from "@/components/ui/intent-link";
 import { SidebarViews } from "@/components/views/sidebar-views";
@@ -30,6 +32,7 @@ export const navLinks = [
   { href: "/users/review", label: "Access review", icon: ShieldCheck },
   { href: "/audit", label: "Audit", icon: ClipboardList },
   { href: "/staff", label: "Staff", icon: UserCog },
+  { href: "/approvals", label: "Approvals", icon: Stamp },
 ];
 
 // Saved views sit under the list they open.
@@ -63,6 +66,7 @@ export function NavLinks() {
               {label}
               {href === "/jobs" ? <RunningJobsCount /> : null}
               {href === "/alerts" ? <OpenAlertsCount /> : null}
+              {href === "/approvals" ? <PendingApprovalsCount /> : null}
             </IntentLink>
             {viewList ? (
               <Suspense fallback={null}>

@@ -1,6 +1,6 @@
 // An approval row as the API answers it, with what the person asking may do with it.
 import "server-only";
-import type { Role } from "@/lib/auth/permissions";
+import { can, type Role } from "@/lib/auth/permissions";
 import type { ApprovalRow } from "@/lib/db/approvals";
 import type { ApprovalDto } from "@/lib/schemas/approvals";
 
@@ -47,5 +47,6 @@ export function toApprovalDto(
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
     canApprove: status === "pending" && !isOwn && rights.mayDecide,
     canBreakGlass: status === "pending" && isOwn && rights.mayBreakGlass,
+    canReview: row.isBreakGlass && !row.reviewedAt && !isOwn && can(viewer.role, "staff.manage"),
   };
 }

@@ -19,6 +19,7 @@ export function decisionResponse(
     mayDecide: false,
     mayBreakGlass: false,
   });
-  if (!execution) return Response.json({ data: { approval } });
+  // `approval` is at the top of every answer, so a client reads it the same way whatever ran.
+  if (!execution) return Response.json({ data: approval, approval });
   return Response.json({ ...execution.body, approval }, { status: execution.status });
 }

@@ -2,7 +2,7 @@
 // approvers at once, a replayed approve or an approve racing a deny change the row once; the loser's
 // UPDATE matches nothing and it answers 409.
 import "server-only";
-import { and, count, desc, eq, gt, inArray, isNull, lte, ne, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, lte, ne, or, type SQL } from "drizzle-orm";
 import type { Role } from "@/lib/auth/permissions";
 import type { Db } from "./connection";
 import { getDb } from "./client";
@@ -55,14 +55,26 @@ export async function findApproval(id: string, db?: Db): Promise<ApprovalRow | n
   return row ?? null;
 }
 
+/** A pending row past its expiry is listed as expired (nobody needs to have touched it). */
+function statusCondition(status: ApprovalStatus, at: Date): SQL | undefined {
+  if (status === "pending") return and(eq(approvals.status, "pending"), gt(approvals.expiresAt, at));
+  if (status === "expired") {
+    return or(
+      eq(approvals.status, "expired"),
+      and(eq(approvals.status, "pending"), lte(approvals.expiresAt, at)),
+    );
+  }
+  return eq(approvals.status, status);
+}
+
 export async function listApprovals(
-  filters: { statuses?: ApprovalStatus[]; actions: string[]; page: number; pageSize: number },
+  filters: { status?: ApprovalStatus; actions: string[]; page: number; pageSize: number; at: Date },
   db?: Db,
 ): Promise<{ rows: ApprovalRow[]; totalResults: number }> {
   const database = db ?? (await getDb());
   if (filters.actions.length === 0) return { rows: [], totalResults: 0 };
-  const conditions: SQL[] = [inArray(approvals.action, filters.actions)];
-  if (filters.statuses?.length) conditions.push(inArray(approvals.status, filters.statuses));
+  const conditions = [inArray(approvals.action, filters.actions)];
+  if (filters.status) conditions.push(statusCondition(filters.status, filters.at)!);
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     database

@@ -1,6 +1,6 @@
 // Two-person approval: the decision bodies, the list query and the DTO the page and the shell read.
 import { z } from "zod";
-import { listPageQuery, listPageSizeQuery, optionalEnum, reasonSchema } from "./common";
+import { listPageQuery, listPageSizeQuery, optionalEnum, reasonSchema, type ListResult } from "./common";
 
 export const approvalStatusNames = [
   "pending",
@@ -55,4 +55,10 @@ export interface ApprovalDto {
   /** What the person asking may do with it now. */
   canApprove: boolean;
   canBreakGlass: boolean;
+  /** A break-glass execution another admin has not yet marked reviewed, and this person may. */
+  canReview: boolean;
 }
+
+export type ApprovalList = ListResult<ApprovalDto> & {
+  meta: ListResult<ApprovalDto>["meta"] & { pendingCount: number };
+};

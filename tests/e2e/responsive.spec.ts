@@ -32,9 +32,10 @@ const mainLinks = [
   "Access review",
   "Audit",
   "Staff",
+  "Approvals",
 ];
 // A main link's whole name (Jobs may carry "2 running"), so a saved view named "Audited…" is not taken for it.
-const mainLinkName = (name: string) => new RegExp(`^${name}( \\d+ (running|open))?$`);
+const mainLinkName = (name: string) => new RegExp(`^${name}( \\d+ (running|open|waiting))?$`);
 
 interface Targets {
   account: string;
@@ -57,6 +58,7 @@ const consolePages = (ids: Targets) => [
   "/users/review",
   "/audit",
   "/staff",
+  "/approvals",
   "/security",
   "/no-such-page",
 ];
