@@ -5,8 +5,33 @@ export interface WebhookConfig {
   secret: string;
 }
 
+export interface WebhookTiming {
+  timeoutMs: number;
+  retryBaseMs: number;
+}
+
+function positiveMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  // NaN would abort every attempt at once and make the claim's lease an SQL error: stop the start instead.
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a whole number of milliseconds above 0 (got "${text}").`);
+  }
+  return value;
+}
+
+/** An attempt's time limit and the first retry's wait (SUBDESK_WEBHOOK_TIMEOUT_MS, _RETRY_BASE_MS). */
+export function webhookTiming(env: NodeJS.ProcessEnv = process.env): WebhookTiming {
+  return {
+    timeoutMs: positiveMs(env, "SUBDESK_WEBHOOK_TIMEOUT_MS", 10_000),
+    retryBaseMs: positiveMs(env, "SUBDESK_WEBHOOK_RETRY_BASE_MS", 30_000),
+  };
+}
+
 /** The alert webhook, or null when SUBDESK_ALERT_WEBHOOK_URL is unset; throws on a half or bad setting. */
 export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConfig | null {
+  webhookTiming(env);
   const url = env.SUBDESK_ALERT_WEBHOOK_URL?.trim();
   if (!url) return null;
   let parsed: URL;

@@ -9,12 +9,14 @@ import {
   type WebhookDeliveryRow,
 } from "@/lib/db/webhook-deliveries";
 import { log } from "@/lib/log";
-import type { WebhookConfig } from "./config";
+import { webhookTiming, type WebhookConfig } from "./config";
 import { SIGNATURE_HEADER, signWebhook } from "./sign";
 
-export const WEBHOOK_TIMEOUT_MS = Number(process.env.SUBDESK_WEBHOOK_TIMEOUT_MS ?? 10_000);
+// Checked at start-up (lib/startup.ts, through readWebhookConfig).
+const timing = webhookTiming();
+export const WEBHOOK_TIMEOUT_MS = timing.timeoutMs;
 // 30 s, 1 min, 2 min … doubling up to an hour between attempts, for a day: about 30 attempts in all.
-const RETRY_BASE_MS = Number(process.env.SUBDESK_WEBHOOK_RETRY_BASE_MS ?? 30_000);
+const RETRY_BASE_MS = timing.retryBaseMs;
 const RETRY_MAX_MS = 60 * 60_000;
 export const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
 // The claim outlasts the request's time limit, so no other worker takes the delivery while it is in flight.

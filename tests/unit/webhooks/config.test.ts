@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultThreshold } from "@/lib/balances/thresholds";
 import { retryDelayMs } from "@/lib/webhooks/deliver";
-import { readWebhookConfig } from "@/lib/webhooks/config";
+import { readWebhookConfig, webhookTiming } from "@/lib/webhooks/config";
 
 // Settings as process.env would hold them (its type requires NODE_ENV, which is not read here).
 const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
@@ -32,6 +32,18 @@ describe("alert settings read at start-up", () => {
     expect(defaultThreshold(env({}))).toBe("50.00");
     expect(defaultThreshold(env({ SUBDESK_LOW_BALANCE_THRESHOLD: "25" }))).toBe("25.00");
     expect(() => defaultThreshold(env({ SUBDESK_LOW_BALANCE_THRESHOLD: "lots" }))).toThrow(/decimal amount/);
+  });
+});
+
+describe("webhook timing settings", () => {
+  it("stops start-up on a time limit or retry base that is not a positive number of milliseconds", () => {
+    for (const name of ["SUBDESK_WEBHOOK_TIMEOUT_MS", "SUBDESK_WEBHOOK_RETRY_BASE_MS"]) {
+      for (const value of ["abc", "0", "-5", "1.5"]) {
+        expect(() => readWebhookConfig(env({ [name]: value }))).toThrow(new RegExp(name));
+      }
+    }
+    expect(webhookTiming(env({}))).toEqual({ timeoutMs: 10_000, retryBaseMs: 30_000 });
+    expect(webhookTiming(env({ SUBDESK_WEBHOOK_TIMEOUT_MS: " 2500 " })).timeoutMs).toBe(2500);
   });
 });
 
