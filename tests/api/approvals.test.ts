@@ -22,7 +22,7 @@ import {
 // 15-minute TTL here and the clock moved past it), break-glass for the lone admin, and the signed
 // approval.requested webhook.
 
-const simPort = sparePort(21);
+const simPort = sparePort(31);
 const sim = `http://127.0.0.1:${simPort}/__sim`;
 const secret = `whsec-${randomBytes(16).toString("hex")}`;
 const CLOCK = "x-test-clock-offset-ms";
@@ -64,11 +64,11 @@ beforeAll(async () => {
         response.writeHead(204).end();
       });
     });
-    http.listen(sparePort(22), "127.0.0.1", () => resolve(http));
+    http.listen(sparePort(32), "127.0.0.1", () => resolve(http));
   });
   const dataDir = ownDataDir("approvals");
   server = await startOwnServer({
-    port: sparePort(20),
+    port: sparePort(30),
     dataDir,
     logFile: path.join(dataDir, "server.log"),
     env: {
@@ -80,7 +80,7 @@ beforeAll(async () => {
       SUBDESK_APPROVAL_TTL_SECONDS: "900",
       SUBDESK_TEST_CLOCK: "1",
       SUBDESK_BULK_MAX_RPS: "50",
-      SUBDESK_ALERT_WEBHOOK_URL: `http://127.0.0.1:${sparePort(22)}/hook`,
+      SUBDESK_ALERT_WEBHOOK_URL: `http://127.0.0.1:${sparePort(32)}/hook`,
       SUBDESK_ALERT_WEBHOOK_SECRET: secret,
     },
   });

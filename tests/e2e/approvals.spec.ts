@@ -18,7 +18,7 @@ import { loginWith } from "./support/staff-login";
 
 test.describe.configure({ mode: "serial" });
 
-const simPort = sparePort(24);
+const simPort = sparePort(34);
 const sim = `http://127.0.0.1:${simPort}/__sim`;
 const CLOCK = "x-test-clock-offset-ms";
 let server: OwnServer;
@@ -42,7 +42,7 @@ const simAccounts = async () =>
 test.beforeAll(async () => {
   const dataDir = ownDataDir("e2e-approvals");
   server = await startOwnServer({
-    port: sparePort(23),
+    port: sparePort(33),
     dataDir,
     logFile: path.join(dataDir, "server.log"),
     env: {

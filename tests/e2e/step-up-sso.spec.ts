@@ -15,14 +15,14 @@ import {
 // the person to the identity provider, which asks for the password again although its own session is alive
 // (prompt=login, max_age=0), and back on the page the same action goes through.
 
-const simPort = sparePort(26);
+const simPort = sparePort(36);
 const sim = `http://127.0.0.1:${simPort}/__sim`;
 let server: OwnServer;
 
 test.beforeAll(async () => {
   const dataDir = ownDataDir("e2e-step-up-sso");
   server = await startOwnServer({
-    port: sparePort(25),
+    port: sparePort(35),
     dataDir,
     logFile: path.join(dataDir, "server.log"),
     env: {
