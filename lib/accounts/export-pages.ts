@@ -3,7 +3,7 @@
 import "server-only";
 import type { AccountExportQuery } from "@/lib/schemas/account-export";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
-import { listManagedAccounts } from "@/lib/telnyx/managed-accounts";
+import { forgetStatusSetsFor, listManagedAccounts } from "@/lib/telnyx/managed-accounts";
 
 /** Telnyx's largest page. */
 export const exportPageSize = 250;
@@ -14,6 +14,9 @@ export const exportPageSize = 250;
  * asked for that page.
  */
 export async function* accountPages(query: AccountExportQuery): AsyncGenerator<ManagedAccount[], void> {
+  // A record for finance: statuses as Telnyx has them now, not as a list read a few seconds ago saw them
+  // (the list's sets are asked with cancelled ones included; see listManagedAccounts).
+  forgetStatusSetsFor({ ...query, includeCancelled: true });
   for (let page = 1; ; page += 1) {
     const result = await listManagedAccounts({ ...query, page, pageSize: exportPageSize });
     if (result.data.length > 0) yield result.data;

@@ -16,16 +16,17 @@ import { toTelnyxFilter } from "./list-params";
  * portal, another console instance) shows within the TTL and one background fetch. Asking for the enabled set instead would be exact
  * too, but it is the large one.
  *
- * A set past its TTL is still served, for up to a minute, while its successor is fetched in the background:
+ * A set just past its TTL is still served, for five seconds more, while its successor is fetched in the background:
  * a person's list read then costs Telnyx one request, not a burst of up to seven, and the background fetch
  * takes its turn in the bulk pace (rateBudget.acquire) like a job's request. During a bulk job that matters
  * twice: people's reads no longer wait for a set behind a spent window, and the budget's reserve for people
  * (their recent peak a second) is not inflated by those bursts, so the job keeps the rest of the window
- * (bench:bulk). A set older than that is fetched while the reader waits, as is a dropped one.
+ * (bench:bulk). A set older than that is fetched while the reader waits, as is a dropped one: a person
+ * coming back to the list after a pause sees nothing older than the TTL.
  */
 
 const statusSetTtlMs = 15_000;
-const statusSetStaleMs = 60_000;
+const statusSetStaleMs = statusSetTtlMs + 5_000;
 const statusPageSize = 250;
 const maxStatusPages = 4;
 const maxCachedSets = 200;
@@ -182,6 +183,13 @@ export async function deriveStatuses(
   filters: ManagedAccountFilters,
 ): Promise<Map<string, AccountStatus>> {
   return statusesFrom(await loadStatusSets(filters), ids);
+}
+
+/** Drops the cached sets for these filters: the next read asks Telnyx (an export starts from the truth). */
+export function forgetStatusSetsFor(filters: ManagedAccountFilters): void {
+  const cache = upstreamState().statusSets;
+  for (const status of ["cancelled", "disabled", "blocked"] as const)
+    cache.delete(statusSetKey(status, filters));
 }
 
 /** After a change whose outcome is not known: the next list must not show a status from the cache. */

@@ -174,4 +174,4 @@ export async function updateGlobalChannelLimit(id: string, channelLimit: number)
   return toChannelLimit(answer.data, { accountId: id, channelLimit });
 }
 
-export { deriveStatuses, forgetAccountStatuses } from "./account-status";
+export { deriveStatuses, forgetAccountStatuses, forgetStatusSetsFor } from "./account-status";
