@@ -79,6 +79,19 @@ describe("PUT /api/managed-accounts/{id}/alert-threshold", () => {
     });
     expect([400, 404, 422]).toContain(bad.status);
   });
+
+  it("answers 404 for an account Telnyx does not have, storing no threshold for it", async () => {
+    const id = unknownId();
+    const response = await admin.put(`/api/managed-accounts/${id}/alert-threshold`, {
+      threshold: "5",
+      reason: "no such account",
+    });
+    expect(response.status).toBe(404);
+    const after = await admin.getJson<{ data: { isDefault: boolean } }>(
+      `/api/managed-accounts/${id}/alert-threshold`,
+    );
+    expect(after.data.isDefault).toBe(true);
+  });
 });
 
 describe("GET /api/alerts and acknowledge", () => {

@@ -4,6 +4,7 @@ import { defaultThreshold } from "@/lib/balances/thresholds";
 import { getThresholdOverride, setThresholdOverride } from "@/lib/db/balance-alerts";
 import { alertThresholdBodySchema } from "@/lib/schemas/alerts";
 import { idParamsSchema } from "@/lib/schemas/common";
+import { retrieveAccountBalance } from "@/lib/telnyx/balances";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +40,9 @@ export const PUT = withRoute(
     },
   },
   async ({ params, body, staff }) => {
+    // The account must exist (404 otherwise): a threshold row for an id Telnyx does not have is litter.
+    // One retrieve, without the status derivation getManagedAccount adds.
+    await retrieveAccountBalance(params.id);
     await setThresholdOverride(params.id, body.threshold, staff.staffId);
     return { data: toAlertThreshold(params.id, await getThresholdOverride(params.id)) };
   },
