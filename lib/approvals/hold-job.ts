@@ -27,7 +27,7 @@ export async function holdJobIfLarge(
   return holdForApproval(
     {
       request: { action: "job.create", body },
-      target: { type: "job", id: body.action, label: `${body.action} on ${count} targets` },
+      target: { type: "job_request", id: body.action, label: `${body.action} on ${count} targets` },
       reason: body.reason,
     },
     context,

@@ -102,6 +102,8 @@ beforeAll(async () => {
       // Nothing listens there: deliveries fail and retry, so their log and errors are scanned too.
       SUBDESK_ALERT_WEBHOOK_URL: `http://127.0.0.1:${sparePort(19)}/hooks?token=${webhookToken}`,
       SUBDESK_ALERT_WEBHOOK_SECRET: webhookSecret,
+      // Making an admin waits for a second person: the approval routes are driven below.
+      SUBDESK_APPROVAL_POLICY: "staff.make_admin",
     },
   });
   secrets.add(webhookSecret);
@@ -222,6 +224,8 @@ describe("with canary secrets in live mode", () => {
     });
     const slowId = (JSON.parse(slowBody) as { data: { id: string } }).data.id;
     await send("POST /api/jobs/[id]/cancel", `/api/jobs/${slowId}/cancel`, undefined);
+    // Step-up with the password again (before the admin turns MFA on below).
+    await send("POST /api/auth/step-up", "/api/auth/step-up", { password: adminPassword });
     if (apiRouteKeys().includes("POST /api/staff")) {
       const staffBody = await send("POST /api/staff", "/api/staff", {
         email: `canary-staff-${randomUUID()}@example.com`,
@@ -237,6 +241,36 @@ describe("with canary secrets in live mode", () => {
       await send("POST /api/mfa/confirm", "/api/mfa/confirm", { code: totpCode(secret) });
       await send("POST /api/staff/[id]/mfa-reset", `/api/staff/${staffId}/mfa-reset`, { reason });
     }
+    // Two-person approval (this server holds back making an admin): break-glass while the admin is alone,
+    // reviewed by the new second admin, who then approves one request; the requester withdraws another.
+    const person = async (name: string, password: string) => {
+      const email = `canary-${name}-${randomUUID()}@example.com`;
+      const body = await send("POST /api/staff", "/api/staff", { email, name, role: "viewer", password });
+      return { email, id: (JSON.parse(body) as { data: { id: string } }).data.id };
+    };
+    const askAdmin = async (id: string) =>
+      (
+        JSON.parse(await send("PATCH /api/staff/[id]", `/api/staff/${id}`, { role: "admin" })) as {
+          data: { approval: { id: string } };
+        }
+      ).data.approval.id;
+    const secondPassword = `second-${randomUUID()}`;
+    const second = await person("second", secondPassword);
+    const firstAsk = await askAdmin(second.id);
+    await send("POST /api/approvals/[id]/break-glass", `/api/approvals/${firstAsk}/break-glass`, { reason });
+    const secondAdmin = await signInAs(server.client(), second.email, secondPassword);
+    const decideAs = async (key: string, url: string, body: unknown) => {
+      mutationsDone.add(key);
+      return record(key, await secondAdmin.post(url, body));
+    };
+    await decideAs("POST /api/approvals/[id]/review", `/api/approvals/${firstAsk}/review`, {});
+    const third = await person("third", `third-${randomUUID()}`);
+    await send("POST /api/approvals/[id]/deny", `/api/approvals/${await askAdmin(third.id)}/deny`, {
+      reason,
+    });
+    await decideAs("POST /api/approvals/[id]/approve", `/api/approvals/${await askAdmin(third.id)}/approve`, {
+      reason,
+    });
     // A saved view of the accounts list, saved and deleted again.
     const viewBody = await send("POST /api/views", "/api/views", {
       name: `Canary view ${randomUUID().slice(0, 8)}`,
@@ -345,6 +379,7 @@ describe("with canary secrets in live mode", () => {
       "/users/review",
       "/audit",
       "/staff",
+      "/approvals?status=all",
       "/login",
     ]) {
       await record(`page ${page}`, await admin.get(page));
