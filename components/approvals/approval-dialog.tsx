@@ -63,7 +63,11 @@ export function ApprovalDialog({
       open
       onOpenChange={(open) => !isPending && onOpenChange(open)}
       title={approval.summary}
-      description="Approving runs this exact request as you, on behalf of the person who asked; any change to it would have made a new request."
+      description={
+        approval.canApprove || approval.canBreakGlass
+          ? "Approving runs this exact request as you, on behalf of the person who asked; any change to it would have made a new request."
+          : "What was asked for, by whom, and what became of it."
+      }
     >
       <dl className="flex flex-col gap-2">
         <Detail label="Status">
