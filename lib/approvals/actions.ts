@@ -1,7 +1,10 @@
 // What each held-back action is: the permission it needs (the approver needs it too), its target, and how
 // it runs once approved: through the very use-case function the direct route calls.
 import "server-only";
+import { startRemovalJob } from "@/lib/access-reviews/removal";
+import { AppError } from "@/lib/api/errors";
 import type { Permission } from "@/lib/auth/permissions";
+import { getAccessReviewOrThrow } from "@/lib/db/access-reviews";
 import type { StaffSession } from "@/lib/auth/session";
 import { createJob } from "@/lib/jobs/create-job";
 import { toJob } from "@/lib/jobs/job-dto";
@@ -12,6 +15,7 @@ import { updateStaffBodySchema } from "@/lib/schemas/staff";
 import { changeStaffMember } from "@/lib/staff/change-staff";
 import { removeOrganizationUser } from "@/lib/users/remove-user";
 import type { ApprovalAction } from "./policy";
+import { pendingRemovalIds } from "./review-removal";
 
 export interface ExecutionContext {
   request: Request;
@@ -29,10 +33,12 @@ export interface Execution {
 export type HeldRequest =
   | { action: "org_user.remove"; id: string; body: RemoveOrgUserBody }
   | { action: "job.create"; body: CreateJobBody }
-  | { action: "staff.make_admin"; id: string };
+  | { action: "staff.make_admin"; id: string }
+  | { action: "access_review.remove"; id: string; orgUserIds: string[] };
 
 export function permissionFor(request: HeldRequest): Permission {
-  if (request.action === "org_user.remove") return "users.remove";
+  if (request.action === "org_user.remove" || request.action === "access_review.remove")
+    return "users.remove";
   if (request.action === "job.create") return jobActionPermissions[request.body.action];
   return "staff.manage";
 }
@@ -45,6 +51,10 @@ export function parseHeldRequest(action: string, stored: Record<string, unknown>
   }
   if (kind === "job.create") return { action: kind, body: createJobBodySchema.parse(stored.body) };
   if (kind === "staff.make_admin") return { action: kind, id: String(stored.id) };
+  if (kind === "access_review.remove") {
+    const ids = Array.isArray(stored.orgUserIds) ? stored.orgUserIds.map(String) : [];
+    return { action: kind, id: String(stored.id), orgUserIds: ids };
+  }
   throw new Error(`Unknown approval action ${action}`);
 }
 
@@ -59,6 +69,18 @@ export async function executeHeldRequest(
       body: { data: value, ...(notice ? { notice } : {}) },
       result: { orgUserId: value.id },
     };
+  }
+  if (request.action === "access_review.remove") {
+    const review = await getAccessReviewOrThrow(request.id);
+    const current = await pendingRemovalIds(review.id);
+    if (current.join(",") !== [...request.orgUserIds].sort().join(",")) {
+      throw new AppError(
+        "conflict",
+        "The people decided remove in this review changed since this was asked for: ask for it again.",
+      );
+    }
+    const { job } = await startRemovalJob(review, context);
+    return { status: 202, body: { data: toJob(job) }, result: { jobId: job.id, auditId: job.auditId } };
   }
   if (request.action === "job.create") {
     const job = await createJob(request.body, context);

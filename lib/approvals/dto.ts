@@ -8,6 +8,7 @@ const actionWords: Record<string, string> = {
   "org_user.remove": "Remove an organization user",
   "job.create": "Start a bulk job",
   "staff.make_admin": "Make a staff member an admin",
+  "access_review.remove": "Remove the people an access review decided",
 };
 
 export function describeApproval(row: ApprovalRow): string {

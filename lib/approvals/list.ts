@@ -24,7 +24,7 @@ import type { ApprovalAction } from "./policy";
 /** The actions whose requests a role may see: one it could approve for at least some request. */
 export function visibleActions(role: Role): ApprovalAction[] {
   const visible: ApprovalAction[] = [];
-  if (can(role, "users.remove")) visible.push("org_user.remove");
+  if (can(role, "users.remove")) visible.push("org_user.remove", "access_review.remove");
   if (Object.values(jobActionPermissions).some((permission) => can(role, permission)))
     visible.push("job.create");
   if (can(role, "staff.manage")) visible.push("staff.make_admin");

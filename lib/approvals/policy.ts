@@ -2,7 +2,13 @@
 // items, making someone an admin. SUBDESK_APPROVAL_POLICY overrides it: "none", "default", or a list such
 // as "org_user.remove,job.create>25,staff.make_admin". A value that does not parse keeps the default: a
 // typo must not switch the safeguard off.
-export const approvalActions = ["org_user.remove", "job.create", "staff.make_admin"] as const;
+// An access review's removal job is a removal of users: the org_user.remove entry covers it.
+export const approvalActions = [
+  "org_user.remove",
+  "job.create",
+  "staff.make_admin",
+  "access_review.remove",
+] as const;
 export type ApprovalAction = (typeof approvalActions)[number];
 
 export interface ApprovalPolicy {

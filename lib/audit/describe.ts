@@ -309,6 +309,7 @@ const approvalActionWords: Record<string, string> = {
   "org_user.remove": "remove a user",
   "job.create": "a bulk job",
   "staff.make_admin": "make a staff member an admin",
+  "access_review.remove": "an access review's removals",
 };
 const approvalWords = (action: unknown) => approvalActionWords[text(action) ?? ""] ?? text(action) ?? "?";
 const requesterOf = (summary: Summary) =>

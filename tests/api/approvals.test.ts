@@ -287,3 +287,37 @@ describe("bulk jobs over the policy's size", () => {
     expect(await count()).toBe(before + 2);
   });
 });
+
+describe("an access review's removals", () => {
+  it("wait for a second person, bound to the people decided remove when asked", async () => {
+    const created = await admin.post("/api/access-reviews", {
+      name: "Approval review",
+      dueDate: "2030-01-01",
+    });
+    const reviewId = (await json<{ data: { id: string } }>(created)).data.id;
+    const { items } = await admin.getJson<{ items: { id: string }[] }>(
+      `/api/access-reviews/${reviewId}?pageSize=250`,
+    );
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const decide = (id: string) =>
+      admin.post(`/api/access-reviews/${reviewId}/decisions`, {
+        itemIds: [id],
+        decision: "remove",
+        reason: "no longer needed",
+      });
+    expect((await decide(items[0]!.id)).status).toBe(200);
+    const asked = await admin.post(`/api/access-reviews/${reviewId}/remove`);
+    expect(asked.status).toBe(202);
+    const first = (await json<Pending>(asked)).data.approval;
+    expect(first.action).toBe("access_review.remove");
+    // One more person decided remove after the ask: the old approval no longer matches and runs nothing.
+    expect((await decide(items[1]!.id)).status).toBe(200);
+    const stale = await support.post(`/api/approvals/${first.id}/approve`, { reason: "looks right" });
+    expect(stale.status).toBe(409);
+    expect((await json<Envelope>(stale)).error.message).toMatch(/changed since/);
+    const again = (await json<Pending>(await admin.post(`/api/access-reviews/${reviewId}/remove`))).data;
+    const ran = await support.post(`/api/approvals/${again.approval.id}/approve`, { reason: "looks right" });
+    expect(ran.status).toBe(202);
+    expect((await json<{ data: { total: number } }>(ran)).data.total).toBe(2);
+  });
+});

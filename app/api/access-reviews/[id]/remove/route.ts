@@ -1,4 +1,5 @@
 import { startRemovalJob } from "@/lib/access-reviews/removal";
+import { holdReviewRemoval } from "@/lib/approvals/review-removal";
 import { withRoute } from "@/lib/api/with-route";
 import { getAccessReviewOrThrow } from "@/lib/db/access-reviews";
 import { toJob } from "@/lib/jobs/job-dto";
@@ -13,6 +14,9 @@ export const POST = withRoute(
   { params: accessReviewParamsSchema, stepUp: true },
   async ({ params, staff, request, requestId }) => {
     const review = await getAccessReviewOrThrow(params.id);
+    // Under the approval policy the removals wait for a second person (202 with the approval).
+    const held = await holdReviewRemoval(review, { staff, request, requestId });
+    if (held) return held;
     const { job } = await startRemovalJob(review, { staff, request, requestId });
     return Response.json({ data: toJob(job) }, { status: 202 });
   },
