@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 // POST /api/jobs/{id}/retry-failed → 202 with a new job of the failed items (same action, params, reason).
 export const POST = withRoute(
   "POST /api/jobs/[id]/retry-failed",
-  { params: jobIdParamsSchema },
+  // A new job of the same change: a recent authentication, like creating one (lib/auth/step-up.ts).
+  { params: jobIdParamsSchema, stepUp: true },
   async (context) => {
     const job = await getJob(context.params.id);
     if (!job) throw new AppError("not_found", "There is no such job.");
