@@ -29,7 +29,10 @@ function columns(onAcknowledge: ((alert: Alert) => void) | null, reason: string)
       className: "min-w-40",
       cell: (alert) => (
         <>
-          <RowLink href={`/accounts/${alert.accountId}`}>{accountLabel(alert)}</RowLink>
+          {/* Its own block: beside the email line, an inline link would read as a link inside running text. */}
+          <span className="block">
+            <RowLink href={`/accounts/${alert.accountId}`}>{accountLabel(alert)}</RowLink>
+          </span>
           {alert.accountName && alert.accountEmail ? (
             <span className="block text-xs break-all text-slate-600 dark:text-slate-300">
               {alert.accountEmail}
