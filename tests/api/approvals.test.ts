@@ -1,20 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyWebhook } from "@/lib/webhooks/sign";
 import { ApiClient } from "../support/api-client";
 import { listAuditRows, waitFor } from "../support/audit-rows";
 import { demoPassword } from "../support/env";
-import {
-  cleanEnv,
-  ownDataDir,
-  signInAs,
-  sparePort,
-  startOwnServer,
-  stopOwnServer,
-  type OwnServer,
-} from "../support/own-server";
+import { startEmbeddedServer, type EmbeddedServer } from "../support/embedded-server";
+import { signInAs, sparePort, stopOwnServer, type OwnServer } from "../support/own-server";
 
 // Two-person approval and step-up on a console of this test's own, with the default policy and the strict
 // step-up window (the shared test server turns both off for the older suites): a 600 s window moved past
@@ -22,13 +14,12 @@ import {
 // 15-minute TTL here and the clock moved past it), break-glass for the lone admin, and the signed
 // approval.requested webhook.
 
-const simPort = sparePort(31);
-const sim = `http://127.0.0.1:${simPort}/__sim`;
 const secret = `whsec-${randomBytes(16).toString("hex")}`;
 const CLOCK = "x-test-clock-offset-ms";
 const minutes = (count: number) => ({ [CLOCK]: String(count * 60_000) });
 
 let server: OwnServer;
+let simState: EmbeddedServer["simState"];
 let receiver: Server;
 const received: { body: string; signature: string | undefined }[] = [];
 let admin: ApiClient;
@@ -40,10 +31,9 @@ interface SimUser {
   email: string;
   record_type: string;
 }
-const simUsers = async () => ((await (await fetch(`${sim}/state/users`)).json()) as { data: SimUser[] }).data;
-const subUsers = async () => (await simUsers()).filter((user) => user.record_type !== "organization_owner");
-const simAccounts = async () =>
-  ((await (await fetch(`${sim}/state/accounts`)).json()) as { data: { id: string; status?: string }[] }).data;
+const subUsers = async () =>
+  (await simState<SimUser>("users")).filter((user) => user.record_type !== "organization_owner");
+const simAccounts = () => simState<{ id: string; status?: string }>("accounts");
 
 const json = async <T>(response: Response) => (await response.json()) as T;
 type Pending = { data: { approval: { id: string; status: string; action: string; expiresAt: string } } };
@@ -66,24 +56,14 @@ beforeAll(async () => {
     });
     http.listen(sparePort(32), "127.0.0.1", () => resolve(http));
   });
-  const dataDir = ownDataDir("approvals");
-  server = await startOwnServer({
-    port: sparePort(30),
-    dataDir,
-    logFile: path.join(dataDir, "server.log"),
-    env: {
-      ...cleanEnv(),
-      SIM_PORT: String(simPort),
-      SIM_CONTROL: "1",
-      DEMO_PASSWORD: demoPassword(),
-      SUBDESK_APPROVAL_POLICY: "default",
-      SUBDESK_APPROVAL_TTL_SECONDS: "900",
-      SUBDESK_TEST_CLOCK: "1",
-      SUBDESK_BULK_MAX_RPS: "50",
-      SUBDESK_ALERT_WEBHOOK_URL: `http://127.0.0.1:${sparePort(32)}/hook`,
-      SUBDESK_ALERT_WEBHOOK_SECRET: secret,
-    },
-  });
+  ({ server, simState } = await startEmbeddedServer("approvals", 30, {
+    SUBDESK_APPROVAL_POLICY: "default",
+    SUBDESK_APPROVAL_TTL_SECONDS: "900",
+    SUBDESK_TEST_CLOCK: "1",
+    SUBDESK_BULK_MAX_RPS: "50",
+    SUBDESK_ALERT_WEBHOOK_URL: `http://127.0.0.1:${sparePort(32)}/hook`,
+    SUBDESK_ALERT_WEBHOOK_SECRET: secret,
+  }));
   admin = await signInRole("admin");
   support = await signInRole("support");
   viewer = await signInRole("viewer");

@@ -1,15 +1,8 @@
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoPassword } from "../support/env";
-import {
-  cleanEnv,
-  ownDataDir,
-  sparePort,
-  startOwnServer,
-  stopOwnServer,
-  type OwnServer,
-} from "../support/own-server";
+import { startEmbeddedServer, type EmbeddedServer } from "../support/embedded-server";
+import { stopOwnServer, type OwnServer } from "../support/own-server";
 import { loginWith } from "./support/staff-login";
 
 // Step-up and two-person approval in the browser, on a console of this spec's own with the default policy,
@@ -18,10 +11,9 @@ import { loginWith } from "./support/staff-login";
 
 test.describe.configure({ mode: "serial" });
 
-const simPort = sparePort(34);
-const sim = `http://127.0.0.1:${simPort}/__sim`;
 const CLOCK = "x-test-clock-offset-ms";
 let server: OwnServer;
+let simState: EmbeddedServer["simState"];
 
 interface SimUser {
   id: string;
@@ -29,32 +21,15 @@ interface SimUser {
   record_type: string;
 }
 const subUsers = async () =>
-  ((await (await fetch(`${sim}/state/users`)).json()) as { data: SimUser[] }).data.filter(
-    (user) => user.record_type !== "organization_owner",
-  );
-const simAccounts = async () =>
-  (
-    (await (await fetch(`${sim}/state/accounts`)).json()) as {
-      data: { id: string; email: string; status: string }[];
-    }
-  ).data;
+  (await simState<SimUser>("users")).filter((user) => user.record_type !== "organization_owner");
+const simAccounts = () => simState<{ id: string; email: string; status: string }>("accounts");
 
 test.beforeAll(async () => {
-  const dataDir = ownDataDir("e2e-approvals");
-  server = await startOwnServer({
-    port: sparePort(33),
-    dataDir,
-    logFile: path.join(dataDir, "server.log"),
-    env: {
-      ...cleanEnv(),
-      SIM_PORT: String(simPort),
-      SIM_CONTROL: "1",
-      DEMO_PASSWORD: demoPassword(),
-      SUBDESK_APPROVAL_POLICY: "default",
-      SUBDESK_APPROVAL_TTL_SECONDS: "900",
-      SUBDESK_TEST_CLOCK: "1",
-    },
-  });
+  ({ server, simState } = await startEmbeddedServer("e2e-approvals", 33, {
+    SUBDESK_APPROVAL_POLICY: "default",
+    SUBDESK_APPROVAL_TTL_SECONDS: "900",
+    SUBDESK_TEST_CLOCK: "1",
+  }));
 });
 test.afterAll(() => stopOwnServer(server));
 

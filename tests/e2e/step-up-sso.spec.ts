@@ -1,38 +1,20 @@
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { demoPassword } from "../support/env";
-import {
-  cleanEnv,
-  ownDataDir,
-  sparePort,
-  startOwnServer,
-  stopOwnServer,
-  type OwnServer,
-} from "../support/own-server";
+import { startEmbeddedServer, type EmbeddedServer } from "../support/embedded-server";
+import { stopOwnServer, type OwnServer } from "../support/own-server";
 
 // Step-up for a single sign-on session, on a console of this spec's own whose step-up window is 8 seconds
 // (the provider's auth_time is real time, so the test clock cannot stand in for waiting): the dialog sends
 // the person to the identity provider, which asks for the password again although its own session is alive
 // (prompt=login, max_age=0), and back on the page the same action goes through.
 
-const simPort = sparePort(36);
-const sim = `http://127.0.0.1:${simPort}/__sim`;
 let server: OwnServer;
+let simState: EmbeddedServer["simState"];
 
 test.beforeAll(async () => {
-  const dataDir = ownDataDir("e2e-step-up-sso");
-  server = await startOwnServer({
-    port: sparePort(35),
-    dataDir,
-    logFile: path.join(dataDir, "server.log"),
-    env: {
-      ...cleanEnv(),
-      SIM_PORT: String(simPort),
-      SIM_CONTROL: "1",
-      DEMO_PASSWORD: demoPassword(),
-      SUBDESK_STEP_UP_MAX_AGE_SECONDS: "8",
-    },
-  });
+  ({ server, simState } = await startEmbeddedServer("e2e-step-up-sso", 35, {
+    SUBDESK_STEP_UP_MAX_AGE_SECONDS: "8",
+  }));
 });
 test.afterAll(() => stopOwnServer(server));
 
@@ -40,11 +22,7 @@ test("an SSO session steps up at the identity provider and the action then goes 
   browser,
 }) => {
   test.setTimeout(60_000);
-  const accounts = (
-    (await (await fetch(`${sim}/state/accounts`)).json()) as {
-      data: { id: string; email: string; status: string }[];
-    }
-  ).data;
+  const accounts = await simState<{ id: string; email: string; status: string }>("accounts");
   const account = accounts.find((row) => row.status === "enabled")!;
   const context = await browser.newContext({ baseURL: server.baseUrl });
   const page = await context.newPage();
