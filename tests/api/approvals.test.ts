@@ -301,3 +301,16 @@ describe("an access review's removals", () => {
     expect((await json<{ data: { total: number } }>(ran)).data.total).toBe(2);
   });
 });
+
+describe("the step-up route's throttle", () => {
+  it("is the sign-in throttle: ten wrong passwords, then 429 even for the right one", async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) {
+      statuses.push((await viewer.post("/api/auth/step-up", { password: `wrong-${attempt}` })).status);
+    }
+    expect(statuses).toEqual(Array(10).fill(422));
+    const blocked = await viewer.post("/api/auth/step-up", { password: demoPassword() });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
