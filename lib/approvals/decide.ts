@@ -125,10 +125,12 @@ async function execute(
     return { row: executed ?? row, execution };
   } catch (error) {
     const code = error instanceof AppError ? error.code : "internal";
+    // A lost Telnyx answer may still have made the change: the row says "unknown", as the audit row does.
+    const outcome = error instanceof AppError ? error.outcome : undefined;
     await transitionApproval(
       row.id,
       "approved",
-      { status: "failed", executedAt: at(), result: { errorCode: code } },
+      { status: "failed", executedAt: at(), result: { errorCode: code, ...(outcome ? { outcome } : {}) } },
       at(),
     );
     throw error;
