@@ -16,7 +16,7 @@ import {
 } from "@/lib/db/jobs";
 import { log } from "@/lib/log";
 import { rateBudget } from "@/lib/telnyx/rate-budget";
-import { runItem } from "./item-actions";
+import { runItem, skipWithoutRequest } from "./item-actions";
 import { finishJobAudit } from "./job-outcome";
 
 export const LEASE_MS = Number(process.env.SUBDESK_JOB_LEASE_MS ?? 15_000);
@@ -163,6 +163,11 @@ async function driveClaimed(
       }
     };
     const runOne = async (item: JobItemRow) => {
+      const skipped = state.cancelRequested ? undefined : await skipWithoutRequest(job, item);
+      if (skipped) {
+        await finishJobItem(jobId, item.position, "skipped", skipped);
+        return;
+      }
       // Paced at SUBDESK_BULK_MAX_RPS and by Telnyx's own rate-limit figures (lib/telnyx/rate-budget.ts).
       // After a cancel only items already in flight are settled: they do not wait for a new slot.
       if (!state.cancelRequested) {

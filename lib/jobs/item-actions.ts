@@ -109,6 +109,24 @@ async function apply(job: JobRow, item: JobItemRow, audit: (label?: string) => P
   }
 }
 
+/**
+ * An item that needs no request at all, told before it takes a slot of the rate budget: Telnyx changes
+ * nothing on a cancelled account (cancelled is final). Undefined when the item is to be run.
+ */
+export async function skipWithoutRequest(
+  job: JobRow,
+  item: JobItemRow,
+): Promise<{ errorCode: string; errorMessage: string } | undefined> {
+  const isAccountItem = job.action !== "org_user.remove";
+  if (!isAccountItem || item.status === "running" || !(await isKnownCancelled(item.targetId))) {
+    return undefined;
+  }
+  return {
+    errorCode: "account_cancelled",
+    errorMessage: "The account is cancelled, and a cancelled account cannot be changed: nothing was sent.",
+  };
+}
+
 /** Runs one item to an outcome; the caller counts it. */
 export async function runItem(job: JobRow, item: JobItemRow): Promise<ItemResult> {
   const isResumed = item.status === "running";
@@ -128,15 +146,6 @@ export async function runItem(job: JobRow, item: JobItemRow): Promise<ItemResult
     return auditRow;
   };
   try {
-    // Telnyx changes nothing on a cancelled account (cancelled is final): no request is spent on it.
-    if (job.action !== "org_user.remove" && !isResumed && (await isKnownCancelled(item.targetId))) {
-      return {
-        outcome: "skipped",
-        errorCode: "account_cancelled",
-        errorMessage:
-          "The account is cancelled, and a cancelled account cannot be changed: nothing was sent.",
-      };
-    }
     const applied = isResumed ? await isAlreadyApplied(job, item.targetId) : undefined;
     if (applied) {
       if (item.auditId) await reopenItemAudit(item.auditId).finish({ outcome: "success", target: applied });
