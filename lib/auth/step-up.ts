@@ -38,11 +38,14 @@ export async function sessionFreshness(sessionId: string): Promise<SessionFreshn
     .limit(1);
   if (!row?.authenticatedAt) return null;
   const method = row.method ?? "password";
-  // An SSO sign-in can ride the provider's own older session: what counts is when the provider asked.
+  // An SSO sign-in can ride the provider's own older session: what counts is when the provider asked. A
+  // provider that does not say (OIDC requires auth_time when max_age is sent) proves nothing recent.
   const authenticatedAt =
-    method === "oidc" && row.authTime && row.authTime < row.authenticatedAt
-      ? row.authTime
-      : row.authenticatedAt;
+    method !== "oidc"
+      ? row.authenticatedAt
+      : row.authTime
+        ? new Date(Math.min(row.authTime.getTime(), row.authenticatedAt.getTime()))
+        : new Date(0);
   return { method, authenticatedAt, freshUntil: new Date(authenticatedAt.getTime() + stepUpMaxAgeMs()) };
 }
 
