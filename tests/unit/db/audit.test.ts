@@ -111,6 +111,9 @@ describeEachDatabase("audit trail", (target) => {
     const ids: string[] = [];
     for (const action of ["account.disable", "account.enable", "org_user.remove"]) {
       ids.push(await recordAudit({ ...entry(actor, { action, targetId: account }), outcome: "success" }, db));
+      // Rows of the same instant are ordered by id (stable, not by insertion); PGlite's clock can give two
+      // quick inserts one millisecond, so "newest first" is asked of rows that are apart in time.
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const all = await listAudit({ actor, page: 1, pageSize: 50 }, db);
     expect(all.total).toBe(3);
