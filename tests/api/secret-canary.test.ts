@@ -32,6 +32,7 @@ const secrets = new Set<string>();
 // The alert webhook's signing secret and a token in its URL's query: neither may show anywhere either.
 const webhookSecret = `whsec-canary-${randomBytes(12).toString("hex")}`;
 const webhookToken = `hooktoken${randomBytes(8).toString("hex")}`;
+const metricsToken = `metrics-canary-${randomBytes(12).toString("hex")}`;
 const findings: string[] = [];
 const answered: string[] = [];
 
@@ -104,10 +105,13 @@ beforeAll(async () => {
       SUBDESK_ALERT_WEBHOOK_SECRET: webhookSecret,
       // Making an admin waits for a second person: the approval routes are driven below.
       SUBDESK_APPROVAL_POLICY: "staff.make_admin",
+      // The operator's scraper reads /api/metrics with this token; its output is scanned like any answer.
+      SUBDESK_METRICS_TOKEN: metricsToken,
     },
   });
   secrets.add(webhookSecret);
   secrets.add(webhookToken);
+  secrets.add(metricsToken);
   admin = await signInAs(server.client(), adminEmail, adminPassword);
 }, 180_000);
 
@@ -122,8 +126,8 @@ describe("with canary secrets in live mode", () => {
       "/api/health",
     );
     expect(health).toMatchObject({ mode: "live", upstream: { reachable: true, status: 200 } });
-    // Two of each seeded account's (40), and the alert webhook's secret and URL token.
-    expect(secrets.size).toBe(82);
+    // Two of each seeded account's (40), the alert webhook's secret and URL token, the metrics token.
+    expect(secrets.size).toBe(83);
   });
 
   it("leaks no secret through any API answer, page or the server's output", async () => {
@@ -365,8 +369,10 @@ describe("with canary secrets in live mode", () => {
       const pathName = idPrefix
         ? route.replace(idPrefix, idPrefix.replace("[id]", sampleIds[idPrefix]!))
         : route;
+      // The metrics route is the scraper's, by bearer token, not a person's session.
+      const headers = key === "GET /api/metrics" ? { Authorization: `Bearer ${metricsToken}` } : undefined;
       for (const query of queries[key] ?? [""]) {
-        await record(`${key}${query}`, await admin.get(`${pathName}${query}`));
+        await record(`${key}${query}`, await admin.get(`${pathName}${query}`, { headers }));
       }
     }
     for (const page of [
