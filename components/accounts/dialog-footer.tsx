@@ -1,8 +1,12 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { approvalPendingMessage } from "@/lib/queries/fetch-json";
 
-/** Cancel + confirm, with the server's refusal (if any) shown above them. */
+/**
+ * Cancel + confirm, with the server's refusal (if any) shown above them. A request held for a second
+ * person's approval is not a failure: it reads as a notice.
+ */
 export function DialogFooter({
   error,
   isPending,
@@ -22,7 +26,11 @@ export function DialogFooter({
 }) {
   return (
     <>
-      {error ? (
+      {error?.startsWith(approvalPendingMessage) ? (
+        <p role="status" className="mt-3 text-sm font-medium text-slate-700 dark:text-slate-200">
+          {error}
+        </p>
+      ) : error ? (
         <p role="alert" className="mt-3 text-sm font-medium text-red-600 dark:text-red-400">
           {error}
         </p>

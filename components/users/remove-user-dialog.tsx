@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, inputClassName } from "@/components/ui/input";
-import { ApiError } from "@/lib/queries/fetch-json";
+import { ApiError, ApprovalPendingError } from "@/lib/queries/fetch-json";
 import { useRemoveOrgUser } from "@/lib/queries/org-users";
 import { reasonSchema } from "@/lib/schemas/common";
 import type { OrgUser } from "@/lib/schemas/org-users";
@@ -103,7 +103,11 @@ export function RemoveUserDialog({ user, open, onOpenChange, onRemoved }: Remove
             className={`${inputClassName} h-auto py-2`}
           />
         </Field>
-        {serverError && !serverError.fields ? (
+        {serverError instanceof ApprovalPendingError ? (
+          <p role="status" className="text-sm font-medium text-slate-700 dark:text-slate-200">
+            {serverError.message}
+          </p>
+        ) : serverError && !serverError.fields ? (
           <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
             {serverError.message}
           </p>

@@ -18,17 +18,17 @@ export class ApiError extends Error {
   }
 }
 
+/** What a dialog shows, as a notice rather than an error, when the approval policy held a request back. */
+export const approvalPendingMessage =
+  "Sent for approval: a second staff member must approve this before it happens (see Approvals).";
+
 /**
  * A request the two-person approval policy held back (202 with data.approval): nothing changed yet. Thrown
  * so no hook reports the action as done; its message says where the request now waits.
  */
 export class ApprovalPendingError extends ApiError {
   constructor(readonly approval: { id: string; action: string; expiresAt: string }) {
-    super(
-      202,
-      "conflict",
-      "Sent for approval: a second staff member must approve this before it happens (see Approvals).",
-    );
+    super(202, "conflict", approvalPendingMessage);
     this.name = "ApprovalPendingError";
   }
 }
