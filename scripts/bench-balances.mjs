@@ -7,20 +7,11 @@
 // Set-up as bench:bulk: the simulator in its own process, the console in live mode pointed at it, on PGlite.
 // Options: --accounts N (default 1000), --rps N (SIM_RATE_LIMIT_RPS, default 20), --balance-rps N
 // (SUBDESK_BALANCE_MAX_RPS, default 5), --skip-build. Ports: TEST_PORT / TEST_SIM_PORT; build: NEXT_DIST_DIR.
-import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { percentile } from "./bench/http.mjs";
-import { Browser, ensureBuilt, printLoad, sleep, spawnLogged, waitForUrl } from "./lib/bench.mjs";
-import { NEXT_BIN, ROOT } from "./lib/paths.mjs";
-import {
-  assertPortsFree,
-  runPaths,
-  runStamp,
-  scrubbedEnv,
-  stopTestServer,
-  testServerAddress,
-} from "./lib/test-server.mjs";
+import { ensureBuilt, printLoad, sleep, startSeparate } from "./lib/bench.mjs";
+import { ROOT } from "./lib/paths.mjs";
+import { assertPortsFree, testServerAddress } from "./lib/test-server.mjs";
 
 const TARGET_LIST_P95_MS = 1_000;
 
@@ -41,74 +32,11 @@ function parseOptions(argv) {
   return options;
 }
 
-async function start(options) {
-  const { port, simPort, baseUrl } = testServerAddress();
-  const paths = runPaths(`bench-balances-${runStamp()}`);
-  mkdirSync(paths.dataDir, { recursive: true });
-  const simKey = `KEYBENCH${randomBytes(16).toString("hex")}`;
-  const simBase = `http://127.0.0.1:${simPort}`;
-  const admin = { email: "bench-admin@subdesk.bench", password: randomBytes(18).toString("base64url") };
-  const simulator = spawnLogged(path.join(ROOT, "node_modules", ".bin", "tsx"), ["lib/sim/main.ts"], {
-    env: {
-      ...scrubbedEnv(),
-      SIM_PORT: String(simPort),
-      SIM_API_KEY: simKey,
-      SIM_SEED_ACCOUNTS: String(options.accounts),
-      SIM_CONTROL: "1",
-      SIM_RATE_LIMIT_RPS: String(options.rps),
-    },
-    logFile: paths.serverLog.replace(/\.log$/, "-sim.log"),
-  });
-  await waitForUrl(`${simBase}/__sim/requests`, simulator);
-  const server = spawnLogged(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: {
-      ...scrubbedEnv(),
-      NODE_ENV: "production",
-      NEXT_MANUAL_SIG_HANDLE: "true",
-      DATA_DIR: paths.dataDir,
-      TELNYX_API_KEY: simKey,
-      TELNYX_BASE_URL: `${simBase}/v2`,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: baseUrl,
-      SUBDESK_BOOTSTRAP_ADMIN_EMAIL: admin.email,
-      SUBDESK_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      SUBDESK_BALANCE_MAX_RPS: String(options.balanceRps),
-      // Only the refresh this bench starts: no scheduled one at start-up.
-      SUBDESK_BALANCE_REFRESH_MINUTES: "0",
-    },
-    logFile: paths.serverLog,
-  });
-  const stop = async () => {
-    await stopTestServer(server);
-    await stopTestServer(simulator);
-  };
-  try {
-    await waitForUrl(`${baseUrl}/api/health`, server);
-    const browser = new Browser(baseUrl);
-    await browser.signIn(admin.email, admin.password);
-    const sim = async (method, route) => (await fetch(`${simBase}/__sim${route}`, { method })).json();
-    return { browser, baseUrl, sim, stop, paths };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
-
-async function api(setup, method, route, body) {
-  const response = await setup.browser.request(method, route, {
-    body: body ? JSON.stringify(body) : undefined,
-    headers: body ? { "Content-Type": "application/json", Origin: setup.baseUrl } : {},
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
-
 async function run(setup) {
   const accounts = (await setup.sim("GET", "/state/accounts")).data;
   const readable = accounts.filter((account) => account.status !== "cancelled").length;
   await setup.sim("POST", "/requests/reset");
-  const { data: started } = await api(setup, "POST", "/api/balances/refresh", {});
+  const { data: started } = await setup.api("POST", "/api/balances/refresh", {});
   const startedAt = performance.now();
   const listMs = [];
   let isRunning = true;
@@ -116,7 +44,7 @@ async function run(setup) {
     while (isRunning) {
       const at = performance.now();
       try {
-        await api(setup, "GET", "/api/managed-accounts?pageSize=25");
+        await setup.api("GET", "/api/managed-accounts?pageSize=25");
         listMs.push(performance.now() - at);
       } catch {
         // An error is not a list time.
@@ -127,7 +55,7 @@ async function run(setup) {
   let refresh = started;
   while (["queued", "running"].includes(refresh.status)) {
     await sleep(250);
-    refresh = (await api(setup, "GET", "/api/balances/refresh")).data;
+    refresh = (await setup.api("GET", "/api/balances/refresh")).data;
   }
   const wallMs = performance.now() - startedAt;
   isRunning = false;
@@ -145,7 +73,20 @@ async function main() {
   console.log(
     `[bench] balance refresh of ${options.accounts} accounts at SIM_RATE_LIMIT_RPS=${options.rps}, SUBDESK_BALANCE_MAX_RPS=${options.balanceRps}, ports ${JSON.stringify(testServerAddress())}`,
   );
-  const setup = await start(options);
+  const setup = await startSeparate({
+    name: "bench-balances",
+    simEnv: {
+      SIM_SEED_ACCOUNTS: String(options.accounts),
+      SIM_CONTROL: "1",
+      SIM_RATE_LIMIT_RPS: String(options.rps),
+    },
+    readyPath: "/managed_accounts?page[size]=1",
+    serverEnv: {
+      SUBDESK_BALANCE_MAX_RPS: String(options.balanceRps),
+      // Only the refresh this bench starts: no scheduled one at start-up.
+      SUBDESK_BALANCE_REFRESH_MINUTES: "0",
+    },
+  });
   try {
     const result = await run(setup);
     const { refresh } = result;

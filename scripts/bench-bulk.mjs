@@ -10,20 +10,11 @@
 // it, on PGlite. Options: --accounts N (default 1000), --rps N (default 20), --no-reader (no list reads during
 // the job: the job's pace alone), --skip-build.
 // Ports: TEST_PORT / TEST_SIM_PORT; build dir: NEXT_DIST_DIR.
-import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Browser, sleep, spawnLogged, waitForUrl } from "./lib/bench.mjs";
-import { buildApp, staleBuildReason } from "./lib/build.mjs";
-import { NEXT_BIN, ROOT, TEST_DATA_DIR } from "./lib/paths.mjs";
-import {
-  assertPortsFree,
-  runPaths,
-  runStamp,
-  scrubbedEnv,
-  stopTestServer,
-  testServerAddress,
-} from "./lib/test-server.mjs";
+import { percentile } from "./bench/http.mjs";
+import { ensureBuilt, sleep, startSeparate } from "./lib/bench.mjs";
+import { ROOT } from "./lib/paths.mjs";
+import { assertPortsFree, testServerAddress } from "./lib/test-server.mjs";
 
 const TARGET_RATIO = 1.1;
 const TARGET_LIST_P95_MS = 1_000;
@@ -45,86 +36,23 @@ function parseOptions(argv) {
   return options;
 }
 
-function percentile(values, fraction) {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
-}
-
-async function setUp(options) {
-  const { port, simPort, baseUrl } = testServerAddress();
-  const paths = runPaths(`bench-bulk-${runStamp()}`);
-  mkdirSync(paths.dataDir, { recursive: true });
-  const simKey = `KEYBENCH${randomBytes(16).toString("hex")}`;
-  const simBase = `http://127.0.0.1:${simPort}`;
-  const admin = { email: "bench-admin@subdesk.bench", password: randomBytes(18).toString("base64url") };
-  const simulator = spawnLogged(path.join(ROOT, "node_modules", ".bin", "tsx"), ["lib/sim/main.ts"], {
-    env: {
-      ...scrubbedEnv(),
-      SIM_PORT: String(simPort),
-      SIM_API_KEY: simKey,
+function setUp(options) {
+  return startSeparate({
+    name: "bench-bulk",
+    simEnv: {
       SIM_SEED_ACCOUNTS: String(options.accounts),
       SIM_CONTROL: "1",
       SIM_RATE_LIMIT_RPS: String(options.rps),
     },
-    logFile: paths.serverLog.replace(/\.log$/, "-sim.log"),
+    readyPath: "/managed_accounts?page[size]=1",
+    serverEnv: {
+      // The job's ceiling: what Telnyx allows less a little for the people using the console meanwhile.
+      SUBDESK_BULK_MAX_RPS: String(Math.max(1, options.rps - 1)),
+      // The scheduled balance walk shares Telnyx's window with bulk jobs (at SUBDESK_BALANCE_MAX_RPS); this
+      // measures the job alone, as bench:balances measures the walk alone.
+      SUBDESK_BALANCE_REFRESH_MINUTES: "0",
+    },
   });
-  await waitForUrl(`${simBase}/__sim/requests`, simulator);
-  const serverEnv = {
-    ...scrubbedEnv(),
-    NODE_ENV: "production",
-    NEXT_MANUAL_SIG_HANDLE: "true",
-    DATA_DIR: paths.dataDir,
-    TELNYX_API_KEY: simKey,
-    TELNYX_BASE_URL: `${simBase}/v2`,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: baseUrl,
-    SUBDESK_BOOTSTRAP_ADMIN_EMAIL: admin.email,
-    SUBDESK_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-    // The job's ceiling: what Telnyx allows less a little for the people using the console meanwhile.
-    SUBDESK_BULK_MAX_RPS: String(Math.max(1, options.rps - 1)),
-    // The scheduled balance walk shares Telnyx's window with bulk jobs (at SUBDESK_BALANCE_MAX_RPS); this
-    // measures the job alone, as bench:balances measures the walk alone.
-    SUBDESK_BALANCE_REFRESH_MINUTES: "0",
-  };
-  const setup = { simulator, server: undefined, browser: undefined, simBase, baseUrl, paths };
-  setup.start = async () => {
-    setup.server = spawnLogged(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(port)], {
-      env: serverEnv,
-      logFile: paths.serverLog,
-    });
-    await waitForUrl(`${baseUrl}/api/health`, setup.server);
-    setup.browser = new Browser(baseUrl);
-    await setup.browser.signIn(admin.email, admin.password);
-  };
-  setup.kill = async () => {
-    process.kill(-setup.server.pid, "SIGKILL");
-    await setup.server.exited;
-  };
-  setup.stop = async () => {
-    await stopTestServer(setup.server);
-    await stopTestServer(simulator);
-  };
-  setup.sim = async (method, route, body) => {
-    const response = await fetch(`${simBase}/__sim${route}`, {
-      method,
-      headers: body ? { "Content-Type": "application/json" } : undefined,
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw new Error(`${method} /__sim${route} answered ${response.status}`);
-    return response.json();
-  };
-  return setup;
-}
-
-async function api(setup, method, route, body) {
-  const response = await setup.browser.request(method, route, {
-    body: body ? JSON.stringify(body) : undefined,
-    headers: body ? { "Content-Type": "application/json", Origin: setup.baseUrl } : {},
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
 }
 
 /** One bulk disable of every account; with killAt, the console is killed once that many are done. */
@@ -136,7 +64,7 @@ async function runOnce(setup, options, { killAt } = {}) {
   const ids = accounts.map((account) => account.id);
   // Telnyx refuses to disable a cancelled or blocked account: those items fail, and that is the truth.
   const refusable = accounts.filter((account) => ["cancelled", "blocked"].includes(account.status)).length;
-  const { data: job } = await api(setup, "POST", "/api/jobs", {
+  const { data: job } = await setup.api("POST", "/api/jobs", {
     action: "account.disable",
     target: { ids },
     reason: "bench:bulk",
@@ -152,7 +80,7 @@ async function runOnce(setup, options, { killAt } = {}) {
     while (isRunning && options.reader) {
       const at = performance.now();
       try {
-        await api(setup, "GET", "/api/managed-accounts?pageSize=25");
+        await setup.api("GET", "/api/managed-accounts?pageSize=25");
         listMs.push(performance.now() - at);
       } catch {
         // The console is down (killed) or answered an error: not a list time.
@@ -166,13 +94,13 @@ async function runOnce(setup, options, { killAt } = {}) {
     if (killAt !== undefined && !wasKilled && current.done >= killAt) {
       wasKilled = true;
       const killedAt = performance.now();
-      await setup.kill();
+      await setup.killConsole();
       console.log(`[bench]   kill -9 at ${current.done} done`);
-      await setup.start();
+      await setup.startConsole();
       downMs = performance.now() - killedAt;
       console.log(`[bench]   restarted in ${(downMs / 1000).toFixed(1)} s`);
     }
-    current = (await api(setup, "GET", `/api/jobs/${job.id}`)).data;
+    current = (await setup.api("GET", `/api/jobs/${job.id}`)).data;
   }
   const wallMs = performance.now() - startedAt;
   isRunning = false;
@@ -232,19 +160,13 @@ function report(title, result, options) {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  mkdirSync(TEST_DATA_DIR, { recursive: true });
-  const reason = staleBuildReason();
-  if (reason && !(options.skipBuild && reason !== "no .next/BUILD_ID")) {
-    console.log(`[bench] next build (${reason})`);
-    if (!buildApp()) throw new Error("next build failed");
-  }
+  ensureBuilt(options.skipBuild);
   await assertPortsFree();
   console.log(
     `[bench] bulk disable of ${options.accounts} accounts at SIM_RATE_LIMIT_RPS=${options.rps}, ports ${JSON.stringify(testServerAddress())}`,
   );
   const setup = await setUp(options);
   try {
-    await setup.start();
     const plain = report("uninterrupted", await runOnce(setup, options), options);
     const killed = report(
       "killed (kill -9) half way and restarted",

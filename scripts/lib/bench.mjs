@@ -179,51 +179,85 @@ export async function downloadCsv(browser, groupId, route) {
 
 /**
  * The honest set-up for the console's own figures: `npm run sim` in its own process (seeded by `simEnv`),
- * and the console in live mode pointed at it (TELNYX_BASE_URL), signed in as a bootstrap admin. The
- * console's process group then holds only the console. `readyPath` is a cheap simulator read (under /v2)
- * that answers once seeding is done. Call `stop()` when finished.
+ * and the console in live mode pointed at it (TELNYX_BASE_URL, plus `serverEnv`), signed in as a bootstrap
+ * admin. The console's process group then holds only the console. `readyPath` is a cheap simulator read
+ * (under /v2) that answers once seeding is done. `killConsole()` (kill -9) and `startConsole()` restart the
+ * console on the same data while the simulator lives on; `sim()` drives its /__sim controls. Call `stop()`
+ * when finished.
  */
-export async function startSeparate({ name, simEnv, readyPath }) {
+export async function startSeparate({ name, simEnv, readyPath, serverEnv = {} }) {
   const { port, simPort, baseUrl } = testServerAddress();
   const paths = runPaths(`${name}-${runStamp()}`);
   const simKey = `KEYBENCH${randomBytes(16).toString("hex")}`;
   const simUrl = `http://127.0.0.1:${simPort}/v2`;
+  const simBase = `http://127.0.0.1:${simPort}`;
   const admin = { email: "bench-admin@subdesk.bench", password: randomBytes(18).toString("base64url") };
   const simulator = spawnLogged(path.join(ROOT, "node_modules", ".bin", "tsx"), ["lib/sim/main.ts"], {
     env: { ...scrubbedEnv(), SIM_PORT: String(simPort), SIM_API_KEY: simKey, ...simEnv },
     logFile: paths.serverLog.replace(/\.log$/, "-sim.log"),
   });
-  let server;
-  const stop = async () => {
-    await stopTestServer(server);
+  const consoleEnv = {
+    ...scrubbedEnv(),
+    NODE_ENV: "production",
+    // As `npm start` runs it: SIGTERM drains and closes the database (lib/shutdown.ts).
+    NEXT_MANUAL_SIG_HANDLE: "true",
+    DATA_DIR: paths.dataDir,
+    // Live mode: a key and a base URL; plain http is allowed to 127.0.0.1 only.
+    TELNYX_API_KEY: simKey,
+    TELNYX_BASE_URL: simUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: baseUrl,
+    SUBDESK_BOOTSTRAP_ADMIN_EMAIL: admin.email,
+    SUBDESK_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+    ...serverEnv,
+  };
+  const setup = { simulator, server: undefined, browser: undefined, simKey, simUrl, baseUrl, paths };
+  setup.startConsole = async () => {
+    setup.server = spawnLogged(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+      env: consoleEnv,
+      logFile: paths.serverLog,
+    });
+    await waitForHealth(setup.server);
+    setup.browser = new Browser(baseUrl);
+    await setup.browser.signIn(admin.email, admin.password);
+  };
+  setup.killConsole = async () => {
+    process.kill(-setup.server.pid, "SIGKILL");
+    await setup.server.exited;
+  };
+  setup.stop = async () => {
+    await stopTestServer(setup.server);
     await stopTestServer(simulator);
+  };
+  setup.sim = async (method, route, body) => {
+    const response = await fetch(`${simBase}/__sim${route}`, {
+      method,
+      headers: body ? { "Content-Type": "application/json" } : undefined,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} /__sim${route} answered ${response.status}`);
+    return response.json();
+  };
+  /** A JSON call as the signed-in admin (same-origin for mutations); throws on an error answer. */
+  setup.api = async (method, route, body) => {
+    const response = await setup.browser.request(method, route, {
+      body: body ? JSON.stringify(body) : undefined,
+      headers: body ? { "Content-Type": "application/json", Origin: baseUrl } : {},
+    });
+    const text = await response.text();
+    if (!response.ok)
+      throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 300)}`);
+    return JSON.parse(text);
   };
   try {
     const seedStarted = performance.now();
     await waitForUrl(`${simUrl}${readyPath}`, simulator);
-    const seedMs = performance.now() - seedStarted;
+    setup.seedMs = performance.now() - seedStarted;
     mkdirSync(paths.dataDir, { recursive: true });
-    server = spawnLogged(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(port)], {
-      env: {
-        ...scrubbedEnv(),
-        NODE_ENV: "production",
-        DATA_DIR: paths.dataDir,
-        // Live mode: a key and a base URL; plain http is allowed to 127.0.0.1 only.
-        TELNYX_API_KEY: simKey,
-        TELNYX_BASE_URL: simUrl,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        NEXTAUTH_URL: baseUrl,
-        SUBDESK_BOOTSTRAP_ADMIN_EMAIL: admin.email,
-        SUBDESK_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      },
-      logFile: paths.serverLog,
-    });
-    await waitForHealth(server);
-    const browser = new Browser(baseUrl);
-    await browser.signIn(admin.email, admin.password);
-    return { simulator, server, browser, simKey, simUrl, seedMs, paths, stop };
+    await setup.startConsole();
+    return setup;
   } catch (error) {
-    await stop();
+    await setup.stop();
     throw error;
   }
 }
