@@ -27,6 +27,18 @@ function integerField(
   return value;
 }
 
+function parseQueryMatch(raw: unknown): Record<string, string> | undefined {
+  if (raw === undefined) return undefined;
+  const isStringMap =
+    typeof raw === "object" &&
+    raw !== null &&
+    !Array.isArray(raw) &&
+    Object.values(raw).every((value) => typeof value === "string");
+  if (!isStringMap)
+    throw badRequest("query must be an object of query parameters to string values.", { pointer: "/query" });
+  return { ...(raw as Record<string, string>) };
+}
+
 function parseFault(body: Record<string, unknown>): Fault {
   const operation =
     OPERATION_IDS.find((id) => id === body.operation) ?? (body.operation === "*" ? "*" : undefined);
@@ -43,6 +55,8 @@ function parseFault(body: Record<string, unknown>): Fault {
   if (kind === "latency") fault.ms = ms ?? 1000;
   if (kind === "rate_limit" && retryAfter !== undefined) fault.retryAfter = retryAfter;
   if (kind === "server_error") fault.status = status ?? 500;
+  const query = parseQueryMatch(body.query);
+  if (query) fault.query = query;
   return fault;
 }
 

@@ -11,6 +11,11 @@ export interface Fault {
   ms?: number;
   retryAfter?: number;
   status?: number;
+  /**
+   * Only requests whose query string has each of these parameters with exactly this value (a test aiming at
+   * page 2 of a list, not at a background read of page 1 that happens to come first).
+   */
+  query?: Record<string, string>;
 }
 
 /** Armed faults, first armed first served. Each matching request uses up one "time" of one fault. */
@@ -30,9 +35,11 @@ export class FaultBook {
     return this.faults.map((fault) => ({ ...fault }));
   }
 
-  take(operationId: OperationId): Fault | undefined {
+  take(operationId: OperationId, query: URLSearchParams = new URLSearchParams()): Fault | undefined {
     const index = this.faults.findIndex(
-      (fault) => fault.operation === "*" || fault.operation === operationId,
+      (fault) =>
+        (fault.operation === "*" || fault.operation === operationId) &&
+        Object.entries(fault.query ?? {}).every(([name, value]) => query.get(name) === value),
     );
     const fault = this.faults[index];
     if (!fault) return undefined;

@@ -76,7 +76,7 @@ export function createSimServer(runtime: SimRuntime, isControlEnabled: boolean):
     if (decision.refusal) return sendResult(res, errorResult(decision.refusal), headers);
     if (!route) return sendResult(res, errorResult(notFound()), headers);
     runtime.counts[route.operationId] += 1;
-    const fault = runtime.faults.take(route.operationId);
+    const fault = runtime.faults.take(route.operationId, url.searchParams);
     if (fault) {
       const outcome = await applyFault(fault, req);
       if (outcome === "drop") return;

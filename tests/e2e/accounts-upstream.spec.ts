@@ -17,7 +17,14 @@ test("a 429 from Telnyx shows the rate-limit state with the wait, then the data"
   await expect(rowEmails(page)).toHaveText(enabled.slice(0, 50).map((account) => account.email));
 
   // Longer than the server's own cap (5 s), so the console passes the wait on instead of sitting on it.
-  await injectFault({ operation: "ListManagedAccounts", kind: "rate_limit", times: 1, retryAfter: 6 });
+  // Aimed at page 2: the console's own background reads of page 1 (status sets) must not take it.
+  await injectFault({
+    operation: "ListManagedAccounts",
+    kind: "rate_limit",
+    times: 1,
+    retryAfter: 6,
+    query: { "page[number]": "2", "page[size]": "50" },
+  });
   await page.getByRole("button", { name: "Next page" }).click();
 
   const notice = page.getByTestId("upstream-notice");

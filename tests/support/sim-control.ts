@@ -23,6 +23,8 @@ export interface Fault {
   retryAfter?: number;
   /** HTTP status for error faults. */
   status?: number;
+  /** Only requests whose query has these parameters with these values (e.g. `{ "page[number]": "2" }`). */
+  query?: Record<string, string>;
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<Response> {

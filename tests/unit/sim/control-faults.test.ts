@@ -83,6 +83,8 @@ describe("control surface", () => {
       { operation: "Nope", kind: "latency" },
       { operation: "*", kind: "explode" },
       { operation: "*", kind: "latency", ms: -1 },
+      { operation: "*", kind: "latency", query: { "page[number]": 2 } },
+      { operation: "*", kind: "latency", query: ["page[number]"] },
     ]) {
       expect((await fault(body)).status).toBe(400);
     }
@@ -154,6 +156,17 @@ describe("faults", () => {
       await call(sim, LIST, "GET", "/managed_accounts?filter[organization_name][eq]=Never%20Made"),
     );
     expect(list.data).toEqual([]);
+  });
+
+  it("a fault with query affects only the requests whose query has those values", async () => {
+    await fault({ operation: LIST, kind: "server_error", status: 502, query: { "page[number]": "2" } });
+    expect(await listOk()).toBe(200);
+    expect((await call(sim, LIST, "GET", "/managed_accounts?page[number]=3")).status).toBe(200);
+    const second = await call(sim, LIST, "GET", "/managed_accounts?page[number]=2&page[size]=5", {
+      allowUndocumented: [502],
+    });
+    expect(second.status).toBe(502);
+    expect((await call(sim, LIST, "GET", "/managed_accounts?page[number]=2")).status).toBe(200);
   });
 
   it("reset drops the connection without answering", async () => {
