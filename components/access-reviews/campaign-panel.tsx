@@ -10,7 +10,7 @@ import { ListPagination } from "@/components/ui/list-pagination";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { accessReviewOptions } from "@/lib/queries/access-reviews";
 import type { AccessReviewItem, AccessReviewItemsQuery } from "@/lib/schemas/access-reviews";
-import { defaultListPageSize } from "@/lib/schemas/common";
+import { defaultListPageSize } from "@/lib/schemas/values";
 import { CampaignActions } from "./campaign-actions";
 import { CampaignItems } from "./campaign-items";
 import { CampaignProgress } from "./campaign-progress";

@@ -9,7 +9,7 @@ import { inputClassName } from "@/components/ui/input";
 import { useDecideItems } from "@/lib/queries/access-reviews";
 import { ApiError } from "@/lib/queries/fetch-json";
 import type { AccessReviewDecision } from "@/lib/schemas/access-reviews";
-import { reasonSchema } from "@/lib/schemas/common";
+import { reasonProblem } from "@/lib/schemas/text-rules";
 
 export interface PendingDecision {
   decision: AccessReviewDecision;
@@ -36,7 +36,7 @@ export function DecisionDialog({
   const decide = useDecideItems(reviewId);
   const isKeep = pending?.decision === "keep";
   const trimmed = reason.trim();
-  const isReasonOk = trimmed === "" ? !isKeep : reasonSchema.safeParse(reason).success;
+  const isReasonOk = trimmed === "" ? !isKeep : !reasonProblem(reason);
   const count = pending?.items.length ?? 0;
   const who = count === 1 ? pending!.items[0]!.email : `${count} people`;
 

@@ -8,8 +8,8 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useCreateJob } from "@/lib/queries/jobs";
 import { accountListOptions } from "@/lib/queries/managed-accounts";
-import { reasonSchema } from "@/lib/schemas/common";
-import { confirmAbove, confirmationText } from "@/lib/schemas/jobs";
+import { reasonProblem } from "@/lib/schemas/text-rules";
+import { confirmAbove, confirmationText } from "@/lib/schemas/values";
 import { describeActionError } from "./action-error";
 import type { BulkAccountAction } from "./bulk-action-bar";
 import { BulkParamsFields, initialBulkParams, toJobParams } from "./bulk-params";
@@ -91,13 +91,13 @@ export function BulkConfirmDialog({
 
   const submit = () => {
     const next: Record<string, string | undefined> = {};
-    const parsedReason = reasonSchema.safeParse(reason);
-    if (!parsedReason.success) next.reason = parsedReason.error.issues[0]?.message;
+    const reasonError = reasonProblem(reason);
+    if (reasonError) next.reason = reasonError;
     const jobParams = toJobParams(action, params);
     if ("error" in jobParams) next.channelLimit = jobParams.error;
     if (needsTyping && typed.trim() !== phrase) next.confirm = `Type "${phrase}" exactly to go ahead.`;
     setErrors(next);
-    if (!parsedReason.success || "error" in jobParams || next.confirm) return;
+    if (reasonError || "error" in jobParams || next.confirm) return;
     create.mutate(
       {
         action,
@@ -105,7 +105,7 @@ export function BulkConfirmDialog({
           ? { view: selection.view }
           : { ids: selection.picked.map((row) => row.id) },
         params: jobParams.params,
-        reason: parsedReason.data,
+        reason: reason.trim(),
         ...(needsTyping ? { confirm: typed.trim() } : {}),
       },
       { onSuccess: (job) => router.push(`/jobs/${job.id}`) },

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { reasonSchema } from "@/lib/schemas/common";
+import { reasonProblem } from "@/lib/schemas/text-rules";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
 import { useEnableAccount } from "@/lib/queries/managed-accounts";
 import { describeActionError } from "./action-error";
@@ -44,10 +44,10 @@ export function EnableDialog({ account, open, onOpenChange }: EnableDialogProps)
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const parsed = reasonSchema.safeParse(reason);
-          if (!parsed.success) return setReasonError(parsed.error.issues[0]?.message);
+          const problem = reasonProblem(reason);
+          if (problem) return setReasonError(problem);
           setReasonError(undefined);
-          enable.mutate({ reason: parsed.data, reenableAllConnections }, { onSuccess: () => close(false) });
+          enable.mutate({ reason: reason.trim(), reenableAllConnections }, { onSuccess: () => close(false) });
         }}
       >
         <div className="flex flex-col gap-4">

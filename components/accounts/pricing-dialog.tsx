@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { reasonSchema } from "@/lib/schemas/common";
+import { reasonProblem } from "@/lib/schemas/text-rules";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
 import { useSetCustomPricing } from "@/lib/queries/managed-accounts";
 import { describeActionError } from "./action-error";
@@ -49,10 +49,10 @@ export function PricingDialog({ account, allowCustomPricing, open, onOpenChange 
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const parsed = reasonSchema.safeParse(reason);
-          if (!parsed.success) return setReasonError(parsed.error.issues[0]?.message);
+          const problem = reasonProblem(reason);
+          if (problem) return setReasonError(problem);
           setReasonError(undefined);
-          setPricing.mutate({ allowCustomPricing, reason: parsed.data }, { onSuccess: () => close(false) });
+          setPricing.mutate({ allowCustomPricing, reason: reason.trim() }, { onSuccess: () => close(false) });
         }}
       >
         <ReasonField value={reason} onChange={setReason} error={reasonError ?? failure?.fields.reason} />

@@ -15,7 +15,8 @@ import { ListPagination } from "@/components/ui/list-pagination";
 import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { Timestamp } from "@/components/ui/timestamp";
 import { alertListOptions, useAcknowledgeAlerts } from "@/lib/queries/alerts";
-import { alertStatuses, type Alert } from "@/lib/schemas/alerts";
+import type { Alert } from "@/lib/schemas/alerts";
+import { alertStatuses } from "@/lib/schemas/values";
 import { AlertTypeBadge, accountLabel, money } from "./alert-labels";
 import { alertListParsers } from "./alerts-url-state";
 

@@ -11,7 +11,8 @@ import { ListPagination } from "@/components/ui/list-pagination";
 import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { Timestamp } from "@/components/ui/timestamp";
 import { deliveryListOptions } from "@/lib/queries/alerts";
-import { deliveryStatuses, type Delivery } from "@/lib/schemas/alerts";
+import type { Delivery } from "@/lib/schemas/alerts";
+import { deliveryStatuses } from "@/lib/schemas/values";
 import { deliveryListParsers } from "./alerts-url-state";
 
 const statusTones: Record<Delivery["status"], BadgeTone> = {

@@ -8,7 +8,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { useDecideApproval, useReviewBreakGlass, type ApprovalDecision } from "@/lib/queries/approvals";
 import { toast } from "@/lib/queries/notify";
 import type { ApprovalDto } from "@/lib/schemas/approvals";
-import { reasonSchema } from "@/lib/schemas/common";
+import { reasonProblem } from "@/lib/schemas/text-rules";
 import { ApprovalStatusBadge } from "./approval-labels";
 
 const doneText: Record<ApprovalDecision, string> = {
@@ -43,11 +43,11 @@ export function ApprovalDialog({
   const canDecide = approval.canApprove || approval.canBreakGlass || isOwnPending;
 
   const run = (decision: ApprovalDecision) => {
-    const parsed = reasonSchema.safeParse(reason);
-    if (!parsed.success) return setReasonError(parsed.error.issues[0]?.message);
+    const problem = reasonProblem(reason);
+    if (problem) return setReasonError(problem);
     setReasonError(undefined);
     decide.mutate(
-      { decision, reason: parsed.data },
+      { decision, reason: reason.trim() },
       {
         onSuccess: () => {
           toast.success(doneText[decision]);

@@ -1,7 +1,7 @@
 // URL state of the approvals list, read by the server page and the browser alike.
 import { createLoader, parseAsInteger, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
-import { approvalStatusNames } from "@/lib/schemas/approvals";
-import { defaultListPageSize, listPageSizes } from "@/lib/schemas/common";
+import { approvalStatusNames } from "@/lib/schemas/values";
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
 
 export const approvalFilterValues = [...approvalStatusNames, "all"] as const;
 

@@ -8,7 +8,8 @@ import { inputClassName } from "@/components/ui/input";
 import { auditExportUrl } from "@/lib/queries/audit";
 import { timeRangeProblem, toAuditFilterQuery, type AuditUrlState } from "@/lib/queries/audit-url-state";
 import { auditActionLabels } from "@/lib/audit/describe";
-import { auditOutcomes, knownAuditActions, type AuditOutcomeName } from "@/lib/schemas/audit";
+import type { AuditOutcomeName } from "@/lib/schemas/audit";
+import { auditOutcomes, knownAuditActions } from "@/lib/schemas/values";
 import { TextFilter } from "./text-filter";
 
 // inputClassName is full-width; these controls keep their own width.

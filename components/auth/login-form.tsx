@@ -1,11 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { signInWithCredentials } from "./auth-requests";
 import { CodeStep } from "./code-step";
 import { safeCallbackPath, signInErrorMessage } from "./sign-in-error";
 import { SsoButton } from "./sso-button";
@@ -71,7 +71,7 @@ export function LoginForm({
     setError(null);
     const target = safeCallbackPath(callbackUrl);
     try {
-      const result = await signIn("credentials", { redirect: false, ...credentials, callbackUrl: target });
+      const result = await signInWithCredentials(credentials, target);
       if (result?.ok && !result.error) {
         router.replace(target);
         router.refresh();

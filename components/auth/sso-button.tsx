@@ -1,9 +1,9 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { signInWithSso } from "./auth-requests";
 
 /** "Sign in with SSO": next-auth's OIDC flow (PKCE, state, nonce) to the configured identity provider. */
 export function SsoButton({ callbackUrl, isPrimary }: { callbackUrl: string; isPrimary: boolean }) {
@@ -16,7 +16,7 @@ export function SsoButton({ callbackUrl, isPrimary }: { callbackUrl: string; isP
       disabled={isPending}
       onClick={() => {
         setIsPending(true);
-        void signIn("oidc", { callbackUrl }).catch(() => setIsPending(false));
+        void signInWithSso(callbackUrl).catch(() => setIsPending(false));
       }}
     >
       <KeyRound aria-hidden className="size-4" />

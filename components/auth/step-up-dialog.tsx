@@ -8,6 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ApiError, fetchJson } from "@/lib/queries/fetch-json";
+import { signInWithSso } from "./auth-requests";
 import type { StepUpStatusDto } from "@/lib/schemas/step-up";
 
 type Status = StepUpStatusDto | "loading" | "error";
@@ -55,8 +56,7 @@ export function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
 
   async function continueWithSso() {
     setIsPending(true);
-    const { signIn } = await import("next-auth/react");
-    await signIn("oidc", { callbackUrl: window.location.href }, { prompt: "login", max_age: "0" }).catch(() =>
+    await signInWithSso(window.location.href, { prompt: "login", max_age: "0" }).catch(() =>
       setIsPending(false),
     );
   }

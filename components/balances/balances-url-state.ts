@@ -7,7 +7,7 @@ import {
   parseAsStringLiteral,
 } from "nuqs/server";
 import type { BalanceListQuery } from "@/lib/schemas/balances";
-import { defaultListPageSize, listPageSizes } from "@/lib/schemas/common";
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
 
 export const balanceSortValues = ["balance", "-balance", "days_left", "-days_left"] as const;
 export type BalanceSortValue = (typeof balanceSortValues)[number];

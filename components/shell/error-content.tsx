@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { OverviewLink, StatusPanel } from "./status-panel";
+import { overviewLinkClassName, StatusPanel } from "./status-panel";
 
 interface ErrorContentProps {
   error: Error & { digest?: string };
@@ -26,7 +26,11 @@ export function ErrorContent({ error, reset, isStandalone = false }: ErrorConten
         <Button variant="secondary" onClick={reset}>
           Try again
         </Button>
-        <OverviewLink />
+        {/* A full load, not a client navigation: after a failure the overview starts from a clean page. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- next/link would add ~3 kB to every page */}
+        <a href="/" className={overviewLinkClassName}>
+          Go to the overview
+        </a>
       </div>
     </StatusPanel>
   );

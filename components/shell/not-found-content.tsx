@@ -1,11 +1,14 @@
-import { StatusPanel, OverviewLink } from "./status-panel";
+import Link from "next/link";
+import { overviewLinkClassName, StatusPanel } from "./status-panel";
 
 /** The one 404 text, inside the console shell or on its own. */
 export function NotFoundContent({ isStandalone = false }: { isStandalone?: boolean }) {
   return (
     <StatusPanel kicker="404" title="There is no page here" isStandalone={isStandalone}>
       <p>The address may be mistyped, or what it pointed to no longer exists.</p>
-      <OverviewLink />
+      <Link href="/" className={overviewLinkClassName}>
+        Go to the overview
+      </Link>
     </StatusPanel>
   );
 }

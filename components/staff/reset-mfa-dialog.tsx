@@ -6,7 +6,7 @@ import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { ReasonField } from "@/components/accounts/reason-field";
 import { Dialog } from "@/components/ui/dialog";
 import { useResetStaffMfa } from "@/lib/queries/mfa";
-import { reasonSchema } from "@/lib/schemas/common";
+import { reasonProblem } from "@/lib/schemas/text-rules";
 import type { StaffDto } from "@/lib/schemas/staff";
 import { describeStaffError } from "./field-errors";
 
@@ -42,11 +42,11 @@ export function ResetMfaDialog({ person, open, onOpenChange }: ResetMfaDialogPro
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const parsed = reasonSchema.safeParse(reason);
-          if (!parsed.success) return setReasonError(parsed.error.issues[0]?.message);
+          const problem = reasonProblem(reason);
+          if (problem) return setReasonError(problem);
           setReasonError(undefined);
           reset.mutate(
-            { reason: parsed.data },
+            { reason: reason.trim() },
             {
               onSuccess: () => {
                 toast.success(`Two-factor authentication of ${person.email} was reset.`);

@@ -5,7 +5,8 @@ import { toast } from "@/lib/queries/notify";
 import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { useUpdateStaff } from "@/lib/queries/staff";
-import { minStaffPasswordLength, type StaffDto } from "@/lib/schemas/staff";
+import type { StaffDto } from "@/lib/schemas/staff";
+import { minStaffPasswordLength } from "@/lib/schemas/values";
 import { describeStaffError } from "./field-errors";
 import { StaffPasswordField } from "./staff-password-field";
 

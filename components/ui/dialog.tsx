@@ -1,63 +1,17 @@
 "use client";
 
-import * as RadixDialog from "@radix-ui/react-dialog";
-import { X } from "lucide-react";
-import { useRef } from "react";
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import type { DialogProps } from "./dialog-frame";
 
-interface DialogProps {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description?: React.ReactNode;
-  children: React.ReactNode;
-}
+// Radix's dialog (focus trap, scroll lock, portal: about 14 kB gzipped) is fetched the first time a dialog
+// opens rather than with every page that has a button opening one.
+const DialogFrame = dynamic(() => import("./dialog-frame").then((module) => module.DialogFrame));
 
-export function Dialog({ open, onOpenChange, title, description, children }: DialogProps) {
-  // Our dialogs open from state, not from a Radix Trigger, so Radix has no trigger to refocus on close and
-  // focus would fall to <body>. Remember what had focus when the dialog opened and give it back.
-  const openerRef = useRef<HTMLElement | null>(null);
-
-  function rememberOpener() {
-    const active = document.activeElement;
-    openerRef.current = active instanceof HTMLElement && active !== document.body ? active : null;
-  }
-
-  function returnFocus(event: Event) {
-    const opener = openerRef.current;
-    openerRef.current = null;
-    // The opener may be gone (a row action whose row left the page): then Radix's default applies.
-    if (!opener?.isConnected) return;
-    event.preventDefault();
-    opener.focus();
-  }
-
-  return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-950/50" />
-        {/* Capped to the viewport and scrolling inside itself, so a tall form fits a phone. */}
-        <RadixDialog.Content
-          onOpenAutoFocus={rememberOpener}
-          onCloseAutoFocus={returnFocus}
-          className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-slate-200 bg-white p-4 shadow-xl sm:p-6 dark:border-slate-800 dark:bg-slate-900"
-        >
-          <RadixDialog.Title className="pr-8 text-lg font-semibold break-words">{title}</RadixDialog.Title>
-          {description ? (
-            <RadixDialog.Description className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              {description}
-            </RadixDialog.Description>
-          ) : (
-            <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
-          )}
-          <div className="mt-4">{children}</div>
-          <RadixDialog.Close
-            aria-label="Close"
-            className="absolute top-3 right-3 rounded p-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 sm:top-4 sm:right-4 dark:text-slate-400 dark:hover:bg-slate-800"
-          >
-            <X aria-hidden className="size-4" />
-          </RadixDialog.Close>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
-  );
+/** A modal dialog, open while `open` is true. Renders nothing until it is first opened. */
+export function Dialog(props: DialogProps) {
+  const [hasOpened, setHasOpened] = useState(props.open);
+  // Set during render (React's pattern for state derived from props) so the first open needs no extra pass.
+  if (props.open && !hasOpened) setHasOpened(true);
+  return hasOpened ? <DialogFrame {...props} /> : null;
 }

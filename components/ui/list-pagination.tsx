@@ -4,7 +4,8 @@ import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from "lucide-r
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClassName } from "@/components/ui/input";
-import { listPageSizes, type ListMeta, type ListPageSize } from "@/lib/schemas/common";
+import type { ListMeta } from "@/lib/schemas/common";
+import { listPageSizes, type ListPageSize } from "@/lib/schemas/values";
 
 // inputClassName is full-width; this control keeps its own width.
 const pageSizeSelectClassName = `${inputClassName.replace("w-full", "")} h-8 w-20`;

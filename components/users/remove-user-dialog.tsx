@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input, inputClassName } from "@/components/ui/input";
 import { ApiError, ApprovalPendingError } from "@/lib/queries/fetch-json";
 import { useRemoveOrgUser } from "@/lib/queries/org-users";
-import { reasonSchema } from "@/lib/schemas/common";
+import { reasonProblem } from "@/lib/schemas/text-rules";
 import type { OrgUser } from "@/lib/schemas/org-users";
 
 interface RemoveUserDialogProps {
@@ -27,8 +27,8 @@ export function RemoveUserDialog({ user, open, onOpenChange, onRemoved }: Remove
 
   // The server compares the same way: same address, any letter case.
   const isEmailTyped = confirmEmail.trim().toLowerCase() === user.email.toLowerCase();
-  const reasonCheck = reasonSchema.safeParse(reason);
-  const canSubmit = isEmailTyped && reasonCheck.success && !removal.isPending;
+  const isReasonOk = !reasonProblem(reason);
+  const canSubmit = isEmailTyped && isReasonOk && !removal.isPending;
 
   function changeOpen(next: boolean) {
     if (removal.isPending) return;

@@ -1,4 +1,4 @@
-import { dormantAfterDays } from "@/lib/schemas/org-users";
+import { dormantAfterDays } from "@/lib/schemas/values";
 
 // The list's dormant mark: no sign-in for 90 days, or never (the rule the access review applies too).
 export const DORMANT_DAYS = dormantAfterDays;

@@ -5,7 +5,8 @@ import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChoiceFilter } from "@/components/ui/choice-filter";
 import { Input } from "@/components/ui/input";
-import { userStatuses, type UserStatus } from "@/lib/schemas/org-users";
+import type { UserStatus } from "@/lib/schemas/org-users";
+import { userStatuses } from "@/lib/schemas/values";
 
 const EMAIL_DEBOUNCE_MS = 300;
 

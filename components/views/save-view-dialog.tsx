@@ -11,11 +11,8 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { useCreateSavedView } from "@/lib/queries/saved-views";
-import {
-  maxSavedViewNameLength,
-  type CreateSavedViewBody,
-  type SavedViewList,
-} from "@/lib/schemas/saved-views";
+import type { CreateSavedViewBody, SavedViewList } from "@/lib/schemas/saved-views";
+import { maxSavedViewNameLength } from "@/lib/schemas/values";
 
 interface SaveViewButtonProps {
   list: SavedViewList;

@@ -7,8 +7,9 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { defaultListPageSize, listPageSizes } from "@/lib/schemas/common";
-import { auditOutcomes, toIsoInstant, type AuditFilterQuery, type AuditListQuery } from "@/lib/schemas/audit";
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
+import { toIsoInstant, type AuditFilterQuery, type AuditListQuery } from "@/lib/schemas/audit";
+import { auditOutcomes } from "@/lib/schemas/values";
 
 export const auditUrlParsers = {
   page: parseAsInteger.withDefault(1),

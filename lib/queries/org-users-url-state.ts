@@ -8,14 +8,13 @@ import {
   parseAsStringLiteral,
 } from "nuqs/server";
 import {
-  reviewKinds,
-  userStatuses,
   type AccessReviewQuery,
   type OrgUserListQuery,
   type ReviewKind,
   type UserStatus,
 } from "@/lib/schemas/org-users";
-import { defaultListPageSize, listPageSizes } from "@/lib/schemas/common";
+import { reviewKinds, userStatuses } from "@/lib/schemas/values";
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
 
 export const orgUserListParsers = {
   page: parseAsInteger.withDefault(1),

@@ -11,6 +11,9 @@ import {
   visibleLength,
 } from "./common";
 import { reviewReasons } from "./org-users";
+import { maxReviewNameLength } from "./values";
+// The browser reads these without zod (lib/schemas/values.ts).
+export { maxReviewNameLength } from "./values";
 
 export const accessReviewStatuses = ["open", "closed"] as const;
 export type AccessReviewStatus = (typeof accessReviewStatuses)[number];
@@ -19,7 +22,6 @@ export type AccessReviewDecision = (typeof accessReviewDecisions)[number];
 /** The items filter on a campaign's page: the undecided ones, or one decision. */
 export const itemFilters = ["undecided", "keep", "remove"] as const;
 
-export const maxReviewNameLength = 120;
 /** One request decides at most this many items (a page of the campaign, selected). */
 export const maxDecisionItems = 1000;
 

@@ -1,6 +1,9 @@
 // Low-balance alerts, thresholds and webhook deliveries: bodies, queries and answers (pages and handlers).
 import { z } from "zod";
 import { idSchema, listPageQuery, listPageSizeQuery, optionalEnum, reasonSchema } from "./common";
+import { alertStatuses, deliveryStatuses } from "./values";
+// The browser reads these without zod (lib/schemas/values.ts).
+export { alertStatuses, deliveryStatuses } from "./values";
 
 export const maxThreshold = 1_000_000;
 const thresholdMessage = `Give the threshold as an amount from 0 to ${maxThreshold.toLocaleString("en-US")}, at most 2 decimals, or null for the default.`;
@@ -37,7 +40,6 @@ export const alertThresholdSchema = z.object({
 });
 export type AlertThreshold = z.infer<typeof alertThresholdSchema>;
 
-export const alertStatuses = ["open", "acknowledged", "all"] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 
 export const alertListQuerySchema = z.object({
@@ -68,7 +70,6 @@ export const alertSchema = z.object({
 });
 export type Alert = z.infer<typeof alertSchema>;
 
-export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
 export const deliveryListQuerySchema = z.object({
   status: optionalEnum(deliveryStatuses),
   page: listPageQuery,

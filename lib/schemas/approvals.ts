@@ -1,15 +1,10 @@
 // Two-person approval: the decision bodies, the list query and the DTO the page and the shell read.
 import { z } from "zod";
 import { listPageQuery, listPageSizeQuery, optionalEnum, reasonSchema, type ListResult } from "./common";
+import { approvalStatusNames } from "./values";
+// The browser reads these without zod (lib/schemas/values.ts).
+export { approvalStatusNames } from "./values";
 
-export const approvalStatusNames = [
-  "pending",
-  "approved",
-  "denied",
-  "expired",
-  "executed",
-  "failed",
-] as const;
 export type ApprovalStatusName = (typeof approvalStatusNames)[number];
 
 export const approvalListQuerySchema = z.object({

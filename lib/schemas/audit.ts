@@ -1,46 +1,11 @@
 // The audit trail: our API's query and answer shapes. Shared by the page, the hooks and the handlers.
 import { z } from "zod";
 import { listPageQuery, listPageSizeQuery, optionalEnum, optionalText } from "./common";
+import { auditOutcomes } from "./values";
+// The browser reads these without zod (lib/schemas/values.ts).
+export { auditOutcomes, knownAuditActions } from "./values";
 
-export const auditOutcomes = ["pending", "success", "failure", "denied", "unknown"] as const;
 export type AuditOutcomeName = (typeof auditOutcomes)[number];
-
-/** Actions the console writes today, for the filter's select (the filter also takes free text). */
-export const knownAuditActions = [
-  "account.create",
-  "account.disable",
-  "account.enable",
-  "account.pricing.update",
-  "account.channel_limit.update",
-  "account.alert_threshold.update",
-  "alert.acknowledge",
-  "org_user.remove",
-  "report.export",
-  "staff.create",
-  "staff.role.update",
-  "staff.disable",
-  "staff.enable",
-  "staff.password.reset",
-  "staff.mfa.reset",
-  "auth.login",
-  "auth.login_failed",
-  "auth.logout",
-  "auth.mfa.enrol",
-  "auth.mfa.enable",
-  "authz.denied",
-  "job.account.disable",
-  "job.account.enable",
-  "job.account.channel_limit",
-  "job.account.pricing",
-  "job.org_user.remove",
-  "job.cancel",
-  "view.create",
-  "view.delete",
-  "access_review.start",
-  "access_review.decide",
-  "access_review.close",
-  "balance.refresh",
-] as const;
 
 // A date, or a date and time with an optional offset. No offset means UTC: the page says so, and the
 // datetime-local inputs it sends have none.

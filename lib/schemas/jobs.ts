@@ -3,36 +3,22 @@ import { z } from "zod";
 import { idSchema, listPageQuery, listPageSizeQuery, optionalEnum, reasonSchema, safeText } from "./common";
 import { managedAccountListQuerySchema } from "./managed-accounts";
 import { orgUserListQuerySchema } from "./org-users";
+import { jobActions, jobItemStatuses, jobStatuses } from "./values";
+// The browser reads these without zod (lib/schemas/values.ts).
+export {
+  confirmAbove,
+  confirmationText,
+  confirmVerbs,
+  jobActions,
+  jobItemStatuses,
+  jobStatuses,
+} from "./values";
 
-export const jobActions = [
-  "account.disable",
-  "account.enable",
-  "account.channel_limit",
-  "account.pricing",
-  "org_user.remove",
-] as const;
 export type JobAction = (typeof jobActions)[number];
-export const jobStatuses = ["queued", "running", "succeeded", "partial", "failed", "cancelled"] as const;
 export type JobStatus = (typeof jobStatuses)[number];
-export const jobItemStatuses = ["pending", "running", "done", "failed", "skipped", "cancelled"] as const;
 export type JobItemStatus = (typeof jobItemStatuses)[number];
 
 export const maxJobTargets = 10_000;
-/** Above this many items the person types "<verb> <count>" to confirm. */
-export const confirmAbove = 25;
-
-/** The word a confirmation starts with: "disable 240", "set 40", "pricing 30", "remove 26". */
-export const confirmVerbs: Record<JobAction, string> = {
-  "account.disable": "disable",
-  "account.enable": "enable",
-  "account.channel_limit": "set",
-  "account.pricing": "pricing",
-  "org_user.remove": "remove",
-};
-
-export function confirmationText(action: JobAction, count: number): string {
-  return `${confirmVerbs[action]} ${count}`;
-}
 
 // Each action's own parameters; unknown keys are refused like any other body field.
 export const jobParamsSchemas = {

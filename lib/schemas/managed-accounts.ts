@@ -11,12 +11,9 @@ import {
   safeText,
 } from "./common";
 import { latestBalanceSchema } from "./balances";
-
-// Telnyx also filters on "blocked" without defining it; the simulator has such accounts, so we show them.
-export const accountStatuses = ["enabled", "disabled", "blocked", "cancelled"] as const;
-export const accountStatusFilters = ["all", ...accountStatuses] as const;
-export const accountSorts = ["-created_at", "created_at", "email", "-email"] as const;
-export const matchModes = ["contains", "eq"] as const;
+import { accountSorts, accountStatusFilters, accountStatuses, matchModes } from "./values";
+// The browser reads these without zod (lib/schemas/values.ts).
+export { accountSorts, accountStatusFilters, accountStatuses, matchModes } from "./values";
 
 // Telnyx refuses shorter "contains" filters; saying so here beats a 422 from upstream.
 const minContainsLength = 3;

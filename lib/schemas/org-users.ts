@@ -8,8 +8,10 @@ import {
   queryBoolean,
   reasonSchema,
 } from "./common";
+import { reviewKinds, userStatuses } from "./values";
+// The browser reads these without zod (lib/schemas/values.ts).
+export { dormantAfterDays, reviewKinds, userStatuses } from "./values";
 
-export const userStatuses = ["enabled", "disabled", "blocked"] as const;
 export const userRecordTypes = ["organization_owner", "organization_sub_user"] as const;
 export const reportFormats = ["csv", "json"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -55,10 +57,6 @@ export type UserStatus = (typeof userStatuses)[number];
 
 // The access review (GET /api/org-users/review): users to look at, computed from the groups report.
 
-/** No sign-in for this many days (or never) makes a user dormant. */
-export const dormantAfterDays = 90;
-
-export const reviewKinds = ["dormant", "never", "sso_bypass"] as const;
 export type ReviewKind = (typeof reviewKinds)[number];
 
 export const accessReviewQuerySchema = z.object({

@@ -5,12 +5,14 @@ import { statusTabs } from "@/lib/accounts/url-state";
 import { managedAccountListQuerySchema } from "./managed-accounts";
 import { orgUserListQuerySchema } from "./org-users";
 import { idSchema, listPageSizes, optionalEnum, safeText } from "./common";
+import { maxSavedViewNameLength } from "./values";
+// The browser reads this without zod (lib/schemas/values.ts).
+export { maxSavedViewNameLength } from "./values";
 
 export const savedViewLists = ["accounts", "users"] as const;
 export type SavedViewList = (typeof savedViewLists)[number];
 
 export const maxSavedViewsPerPerson = 50;
-export const maxSavedViewNameLength = 80;
 
 // A view opens on page 1; only what shapes the list is kept.
 const { page: _accountPage, ...accountViewShape } = managedAccountListQuerySchema.shape;

@@ -2,12 +2,12 @@
 import { z } from "zod";
 import { roles, type Role } from "@/lib/auth/permissions";
 import { safeText } from "./common";
+import { minStaffPasswordLength } from "./values";
+// The browser reads these without zod (lib/schemas/values.ts).
+export { minStaffPasswordLength } from "./values";
 
 export const staffStatuses = ["active", "disabled"] as const;
 export type StaffStatusName = (typeof staffStatuses)[number];
-
-// The server's rule (lib/auth/password.ts) is the authority; this lets the form say so before sending.
-export const minStaffPasswordLength = 12;
 
 const passwordSchema = safeText({ error: "Enter a password." })
   .min(minStaffPasswordLength, `Use at least ${minStaffPasswordLength} characters.`)

@@ -109,6 +109,32 @@ describe("rateBudget with the simulator's enforced limit", () => {
 });
 
 describe("rateBudget on its own", () => {
+  it("keeps its rate while the event loop is busy: a late timer costs once a window, not once a grant", async () => {
+    const budget = new RateBudget();
+    const maxRps = 20;
+    const n = 40;
+    // Our own work hogging the loop 15 ms of every 20 (database writes of a job's items do this).
+    const hog = setInterval(() => {
+      const until = Date.now() + 15;
+      while (Date.now() < until);
+    }, 20);
+    try {
+      const elapsed = await timed(() =>
+        Promise.all(
+          Array.from({ length: 4 }, async (_, worker) => {
+            for (let index = worker; index < n; index += 4) await budget.acquire({ maxRps });
+          }),
+        ),
+      );
+      // Never above the ceiling: a quarter second's worth may go at once, the rest waits its windows...
+      expect(elapsed).toBeGreaterThanOrEqual(((n - maxRps / 4) / maxRps) * 1000 - 20);
+      // ...and the late timers did not add up (one grant a window took about 2.4 s here).
+      expect(elapsed).toBeLessThanOrEqual((n / maxRps) * 1000 + 100);
+    } finally {
+      clearInterval(hog);
+    }
+  });
+
   it("reads reset as seconds or as an epoch time, and a bare 429 still backs off", () => {
     const budget = new RateBudget();
     const now = 1_000_000;

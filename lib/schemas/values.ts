@@ -1,0 +1,114 @@
+// Enumerations and limits that forms, URL parsers and the schemas share, without zod: a browser bundle that
+// imports these does not download zod. The schema files re-export them, so server code reads them there.
+
+/**
+ * One set of page sizes and one default for every list: the pager offers these, the URL parsers accept them
+ * and the API schemas default to the same size. 10 stays so saved views and links made with it still open.
+ */
+export const listPageSizes = [10, 25, 50, 100, 250] as const;
+export type ListPageSize = (typeof listPageSizes)[number];
+export const defaultListPageSize = 50;
+export const maxListPageSize = 250;
+/** The highest page number a list query takes. */
+export const maxListPage = 100_000;
+
+// managed-accounts
+// Telnyx also filters on "blocked" without defining it; the simulator has such accounts, so we show them.
+export const accountStatuses = ["enabled", "disabled", "blocked", "cancelled"] as const;
+export const accountStatusFilters = ["all", ...accountStatuses] as const;
+export const accountSorts = ["-created_at", "created_at", "email", "-email"] as const;
+export const matchModes = ["contains", "eq"] as const;
+
+// org-users
+export const userStatuses = ["enabled", "disabled", "blocked"] as const;
+/** No sign-in for this many days (or never) makes a user dormant. */
+export const dormantAfterDays = 90;
+export const reviewKinds = ["dormant", "never", "sso_bypass"] as const;
+
+// jobs
+export const jobActions = [
+  "account.disable",
+  "account.enable",
+  "account.channel_limit",
+  "account.pricing",
+  "org_user.remove",
+] as const;
+export const jobStatuses = ["queued", "running", "succeeded", "partial", "failed", "cancelled"] as const;
+export const jobItemStatuses = ["pending", "running", "done", "failed", "skipped", "cancelled"] as const;
+/** Above this many items the person types "<verb> <count>" to confirm. */
+export const confirmAbove = 25;
+/** The word a confirmation starts with: "disable 240", "set 40", "pricing 30", "remove 26". */
+type JobAction = (typeof jobActions)[number];
+export const confirmVerbs: Record<JobAction, string> = {
+  "account.disable": "disable",
+  "account.enable": "enable",
+  "account.channel_limit": "set",
+  "account.pricing": "pricing",
+  "org_user.remove": "remove",
+};
+export function confirmationText(action: JobAction, count: number): string {
+  return `${confirmVerbs[action]} ${count}`;
+}
+
+// audit
+export const auditOutcomes = ["pending", "success", "failure", "denied", "unknown"] as const;
+/** Actions the console writes today, for the filter's select (the filter also takes free text). */
+export const knownAuditActions = [
+  "account.create",
+  "account.disable",
+  "account.enable",
+  "account.pricing.update",
+  "account.channel_limit.update",
+  "account.alert_threshold.update",
+  "alert.acknowledge",
+  "org_user.remove",
+  "report.export",
+  "staff.create",
+  "staff.role.update",
+  "staff.disable",
+  "staff.enable",
+  "staff.password.reset",
+  "staff.mfa.reset",
+  "auth.login",
+  "auth.login_failed",
+  "auth.logout",
+  "auth.mfa.enrol",
+  "auth.mfa.enable",
+  "authz.denied",
+  "job.account.disable",
+  "job.account.enable",
+  "job.account.channel_limit",
+  "job.account.pricing",
+  "job.org_user.remove",
+  "job.cancel",
+  "view.create",
+  "view.delete",
+  "access_review.start",
+  "access_review.decide",
+  "access_review.close",
+  "balance.refresh",
+] as const;
+
+// approvals
+export const approvalStatusNames = [
+  "pending",
+  "approved",
+  "denied",
+  "expired",
+  "executed",
+  "failed",
+] as const;
+
+// alerts
+export const alertStatuses = ["open", "acknowledged", "all"] as const;
+export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
+
+// staff
+// The server's rule (lib/auth/password.ts) is the authority; this lets the form say so before sending.
+export const minStaffPasswordLength = 12;
+
+// access-reviews
+export const maxReviewNameLength = 120;
+
+// saved-views
+export const maxSavedViewNameLength = 80;
