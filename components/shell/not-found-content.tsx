@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { overviewLinkClassName, StatusPanel } from "./status-panel";
 
 /** The one 404 text, inside the console shell or on its own. */
@@ -6,9 +5,11 @@ export function NotFoundContent({ isStandalone = false }: { isStandalone?: boole
   return (
     <StatusPanel kicker="404" title="There is no page here" isStandalone={isStandalone}>
       <p>The address may be mistyped, or what it pointed to no longer exists.</p>
-      <Link href="/" className={overviewLinkClassName}>
+      {/* A plain link, not next/link: the root 404 is part of every page's first load, sign-in included. */}
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+      <a href="/" className={overviewLinkClassName}>
         Go to the overview
-      </Link>
+      </a>
     </StatusPanel>
   );
 }

@@ -2,7 +2,7 @@
 
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
-import { useRef } from "react";
+import type { RefObject } from "react";
 
 export interface DialogProps {
   open: boolean;
@@ -12,24 +12,29 @@ export interface DialogProps {
   children: React.ReactNode;
 }
 
+interface DialogFrameProps extends DialogProps {
+  /** What had focus when the dialog opened (kept by `Dialog`, which sees the open before this loads). */
+  openerRef: RefObject<HTMLElement | null>;
+}
+
 /** The dialog itself, on Radix: loaded by `Dialog` (./dialog.tsx) the first time it opens. */
-export function DialogFrame({ open, onOpenChange, title, description, children }: DialogProps) {
+export function DialogFrame({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  openerRef,
+}: DialogFrameProps) {
   // Our dialogs open from state, not from a Radix Trigger, so Radix has no trigger to refocus on close and
-  // focus would fall to <body>. Remember what had focus when the dialog opened and give it back.
-  const openerRef = useRef<HTMLElement | null>(null);
-
-  function rememberOpener() {
-    const active = document.activeElement;
-    openerRef.current = active instanceof HTMLElement && active !== document.body ? active : null;
-  }
-
+  // focus would fall to <body>: give it back to what had it when the dialog opened.
   function returnFocus(event: Event) {
-    const opener = openerRef.current;
+    const element = openerRef.current;
     openerRef.current = null;
     // The opener may be gone (a row action whose row left the page): then Radix's default applies.
-    if (!opener?.isConnected) return;
+    if (!element?.isConnected) return;
     event.preventDefault();
-    opener.focus();
+    element.focus();
   }
 
   return (
@@ -38,7 +43,6 @@ export function DialogFrame({ open, onOpenChange, title, description, children }
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-950/50" />
         {/* Capped to the viewport and scrolling inside itself, so a tall form fits a phone. */}
         <RadixDialog.Content
-          onOpenAutoFocus={rememberOpener}
           onCloseAutoFocus={returnFocus}
           className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-slate-200 bg-white p-4 shadow-xl sm:p-6 dark:border-slate-800 dark:bg-slate-900"
         >

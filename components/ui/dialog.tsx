@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { DialogProps } from "./dialog-frame";
 
 // Radix's dialog (focus trap, scroll lock, portal: about 14 kB gzipped) is fetched the first time a dialog
@@ -13,5 +13,13 @@ export function Dialog(props: DialogProps) {
   const [hasOpened, setHasOpened] = useState(props.open);
   // Set during render (React's pattern for state derived from props) so the first open needs no extra pass.
   if (props.open && !hasOpened) setHasOpened(true);
-  return hasOpened ? <DialogFrame {...props} /> : null;
+  // What has focus as the dialog opens, read in the same commit (the frame may still be loading then), so
+  // closing it gives focus back there.
+  const openerRef = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (!props.open) return;
+    const active = document.activeElement;
+    openerRef.current = active instanceof HTMLElement && active !== document.body ? active : null;
+  }, [props.open]);
+  return hasOpened ? <DialogFrame {...props} openerRef={openerRef} /> : null;
 }

@@ -7,7 +7,7 @@ type Message = Parameters<typeof sonnerToast.success>[0];
 type Options = Parameters<typeof sonnerToast.success>[1];
 
 const show = (kind: "success" | "error") => (message: Message, options?: Options) => {
-  void import("sonner").then(({ toast }) => toast[kind](message, options));
+  void import("@/components/ui/themed-toaster").then(({ toast }) => toast[kind](message, options));
 };
 
 export const toast = { success: show("success"), error: show("error") };
