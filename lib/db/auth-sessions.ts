@@ -5,6 +5,7 @@ import { and, desc, eq, isNull, notInArray } from "drizzle-orm";
 import type { Role } from "@/lib/auth/permissions";
 import type { Db } from "./connection";
 import { getDb } from "./client";
+import { localReadCache } from "./local-read-cache";
 import { authSessions, type authMethods } from "./schema";
 
 export type AuthMethod = (typeof authMethods)[number];
@@ -65,7 +66,7 @@ export async function createAuthSession(
     })
     .returning({ id: authSessions.id });
   if (!row) throw new Error("The session row was not written.");
-  await endSessionsBeyondLimit(input.staffId, input.at, database);
+  await writingSessions(() => endSessionsBeyondLimit(input.staffId, input.at, database));
   return row.id;
 }
 
@@ -91,10 +92,12 @@ async function endSessionsBeyondLimit(staffId: string, at: Date, database: Db): 
 
 export async function revokeAuthSession(sessionId: string, db?: Db): Promise<void> {
   const database = db ?? (await getDb());
-  await database
-    .update(authSessions)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+  await writingSessions(() =>
+    database
+      .update(authSessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt))),
+  );
 }
 
 /*
@@ -125,13 +128,67 @@ interface Queryable {
   query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
+interface SessionRow {
+  staffId: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: "active" | "disabled";
+  createdAt: Date;
+  lastSeenAt: Date;
+  isRevoked: boolean;
+  mfaEnrolmentRequired: boolean;
+}
+
+/*
+ * With PGlite every write to auth_sessions and staff goes through this process, and each one calls
+ * writingSessions() (each is covered by a test of the next check): the row kept here is then the
+ * row the query would return, and the checks below still run on it at every request. PostgreSQL is shared
+ * with other instances, so there the query runs every time. Bounded in size and age all the same.
+ */
+const sessionRows = localReadCache<SessionRow>("sessionRows", { maxEntries: 1_000, maxAgeMs: 30_000 });
+
+/**
+ * Runs a write to auth_sessions or staff (a revocation, a sign-out, a role or status change) so that the
+ * next session check reads the database. Every write to a column the check reads goes through here (a new
+ * staff row or session cannot change a kept row; last_sign_in_at and authenticated_at are not read by it).
+ */
+export function writingSessions<T>(write: () => Promise<T>): Promise<T> {
+  return sessionRows.writing(write);
+}
+
+async function readSessionRow(sessionId: string, database: Db): Promise<SessionRow | null> {
+  const kept = sessionRows.get(database, sessionId);
+  if (kept !== undefined) return kept;
+  const generation = sessionRows.generation();
+  const client = (database as unknown as { $client: Queryable }).$client;
+  const { rows } = await client.query(sessionCheckSql, [sessionId]);
+  const found = rows[0] as SessionCheckRow | undefined;
+  const row = found
+    ? {
+        staffId: found.staff_id,
+        email: found.email,
+        name: found.name,
+        role: found.role,
+        status: found.status,
+        createdAt: new Date(found.created_ms),
+        lastSeenAt: new Date(found.last_seen_ms),
+        isRevoked: found.is_revoked,
+        mfaEnrolmentRequired: found.mfa_enrolment_required,
+      }
+    : null;
+  // Only rows that exist are kept: an unknown id always asks again.
+  if (row) sessionRows.set(database, sessionId, row, generation);
+  return row;
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks a session against the database at time `at`: it exists for this staff member, is not revoked,
  * is within the idle and absolute limits, and the person is still active. Touches it when `touch` is set
- * (at most once a TOUCH_INTERVAL_MS). Nothing is cached: a revocation counts at the next request, on every
- * instance.
+ * (at most once a TOUCH_INTERVAL_MS). A revocation counts at the next request, on every instance: with
+ * PGlite the row may come from the process's cache, which every write to it empties (see sessionRows).
  */
 export async function checkAuthSession(
   claims: { sessionId: string; staffId: string },
@@ -141,30 +198,19 @@ export async function checkAuthSession(
   // Not a session id at all (PostgreSQL would refuse the cast with an error): no such session.
   if (!uuidPattern.test(claims.sessionId)) return { ok: false, reason: "missing" };
   const database = options.db ?? (await getDb());
-  const client = (database as unknown as { $client: Queryable }).$client;
-  const { rows } = await client.query(sessionCheckSql, [claims.sessionId]);
-  const found = rows[0] as SessionCheckRow | undefined;
-  const row = found && {
-    staffId: found.staff_id,
-    email: found.email,
-    name: found.name,
-    role: found.role,
-    status: found.status,
-    createdAt: new Date(found.created_ms),
-    lastSeenAt: new Date(found.last_seen_ms),
-    revokedAt: found.is_revoked,
-    mfaEnrolmentRequired: found.mfa_enrolment_required,
-  };
+  const row = await readSessionRow(claims.sessionId, database);
   if (!row || row.staffId !== claims.staffId) return { ok: false, reason: "missing" };
-  if (row.revokedAt) return { ok: false, reason: "revoked" };
+  if (row.isRevoked) return { ok: false, reason: "revoked" };
   if (at.getTime() - row.createdAt.getTime() > ABSOLUTE_LIFETIME_MS) return { ok: false, reason: "expired" };
   if (at.getTime() - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return { ok: false, reason: "idle" };
   if (row.status !== "active") return { ok: false, reason: "disabled" };
   if (options.touch && at.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    await database
-      .update(authSessions)
-      .set({ lastSeenAt: at })
-      .where(and(eq(authSessions.id, claims.sessionId), isNull(authSessions.revokedAt)));
+    await writingSessions(() =>
+      database
+        .update(authSessions)
+        .set({ lastSeenAt: at })
+        .where(and(eq(authSessions.id, claims.sessionId), isNull(authSessions.revokedAt))),
+    );
   }
   return {
     ok: true,

@@ -4,6 +4,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./connection";
 import { getDb } from "./client";
+import { localReadCache } from "./local-read-cache";
 import { accountAlertThresholds, balanceAccounts, balanceRefreshes, balanceSnapshots } from "./schema";
 
 export interface BalanceReading {
@@ -44,55 +45,57 @@ export async function recordReading(
   db?: Db,
 ): Promise<void> {
   const database = db ?? (await getDb());
-  await database.transaction(async (tx) => {
-    const [snapshot] = await tx
-      .insert(balanceSnapshots)
-      .values({
-        accountId: reading.accountId,
+  await latestRows.writing(() =>
+    database.transaction(async (tx) => {
+      const [snapshot] = await tx
+        .insert(balanceSnapshots)
+        .values({
+          accountId: reading.accountId,
+          amount: reading.amount,
+          currency: reading.currency,
+          creditLimit: reading.creditLimit,
+          availableCredit: reading.availableCredit,
+          rollupBilling: reading.rollupBilling,
+          refreshId,
+        })
+        .returning({ takenAt: balanceSnapshots.takenAt });
+      const takenAt = snapshot?.takenAt ?? new Date();
+      const points = await tx
+        .select({ amount: balanceSnapshots.amount, at: balanceSnapshots.takenAt })
+        .from(balanceSnapshots)
+        .where(
+          and(
+            eq(balanceSnapshots.accountId, reading.accountId),
+            isNotNull(balanceSnapshots.amount),
+            gte(balanceSnapshots.takenAt, sql`now() - ${`${windowDays} days`}::interval`),
+          ),
+        )
+        .orderBy(asc(balanceSnapshots.takenAt));
+      const spend = summarise(
+        points.flatMap((point) => (point.amount === null ? [] : [{ ...point, amount: point.amount }])),
+      );
+      const row = {
+        email: reading.email,
+        organizationName: reading.organizationName,
+        rollupBilling: reading.rollupBilling,
         amount: reading.amount,
         currency: reading.currency,
-        creditLimit: reading.creditLimit,
-        availableCredit: reading.availableCredit,
-        rollupBilling: reading.rollupBilling,
-        refreshId,
-      })
-      .returning({ takenAt: balanceSnapshots.takenAt });
-    const takenAt = snapshot?.takenAt ?? new Date();
-    const points = await tx
-      .select({ amount: balanceSnapshots.amount, at: balanceSnapshots.takenAt })
-      .from(balanceSnapshots)
-      .where(
-        and(
-          eq(balanceSnapshots.accountId, reading.accountId),
-          isNotNull(balanceSnapshots.amount),
-          gte(balanceSnapshots.takenAt, sql`now() - ${`${windowDays} days`}::interval`),
-        ),
-      )
-      .orderBy(asc(balanceSnapshots.takenAt));
-    const spend = summarise(
-      points.flatMap((point) => (point.amount === null ? [] : [{ ...point, amount: point.amount }])),
-    );
-    const row = {
-      email: reading.email,
-      organizationName: reading.organizationName,
-      rollupBilling: reading.rollupBilling,
-      amount: reading.amount,
-      currency: reading.currency,
-      takenAt,
-      ...spend,
-      lastRefreshId: refreshId,
-    };
-    await tx
-      .insert(balanceAccounts)
-      .values({ accountId: reading.accountId, ...row })
-      .onConflictDoUpdate({ target: balanceAccounts.accountId, set: row });
-    if (refreshId) {
+        takenAt,
+        ...spend,
+        lastRefreshId: refreshId,
+      };
       await tx
-        .update(balanceRefreshes)
-        .set({ done: sql`${balanceRefreshes.done} + 1` })
-        .where(eq(balanceRefreshes.id, refreshId));
-    }
-  });
+        .insert(balanceAccounts)
+        .values({ accountId: reading.accountId, ...row })
+        .onConflictDoUpdate({ target: balanceAccounts.accountId, set: row });
+      if (refreshId) {
+        await tx
+          .update(balanceRefreshes)
+          .set({ done: sql`${balanceRefreshes.done} + 1` })
+          .where(eq(balanceRefreshes.id, refreshId));
+      }
+    }),
+  );
 }
 
 /**
@@ -101,10 +104,12 @@ export async function recordReading(
  */
 export async function forgetAccountsNotReadIn(refreshId: string, db?: Db): Promise<number> {
   const database = db ?? (await getDb());
-  const rows = await database
-    .delete(balanceAccounts)
-    .where(sql`${balanceAccounts.lastRefreshId} is distinct from ${refreshId}`)
-    .returning({ accountId: balanceAccounts.accountId });
+  const rows = await latestRows.writing(() =>
+    database
+      .delete(balanceAccounts)
+      .where(sql`${balanceAccounts.lastRefreshId} is distinct from ${refreshId}`)
+      .returning({ accountId: balanceAccounts.accountId }),
+  );
   return rows.length;
 }
 
@@ -166,15 +171,34 @@ export async function listLatestBalances(query: BalanceListQuery, fallback: stri
   return { data, total: counted?.total ?? 0 };
 }
 
+type LatestRow = typeof balanceAccounts.$inferSelect;
+
+/*
+ * Every list page asks for its rows' latest balances. With PGlite the two writes of balance_accounts above
+ * run inside latestRows.writing(), so a kept row (or a kept "none yet") is what the query would answer; with
+ * PostgreSQL another instance's refresh writes too, and the query runs every time.
+ */
+const latestRows = localReadCache<LatestRow | null>("latestBalances", {
+  maxEntries: 5_000,
+  maxAgeMs: 60_000,
+});
+
 /** The latest balance of each of these accounts (the accounts list's rows), by id. */
-export async function latestBalancesOf(ids: readonly string[], db?: Db) {
-  if (ids.length === 0) return new Map<string, typeof balanceAccounts.$inferSelect>();
+export async function latestBalancesOf(ids: readonly string[], db?: Db): Promise<Map<string, LatestRow>> {
+  if (ids.length === 0) return new Map();
   const database = db ?? (await getDb());
+  const kept = ids.map((id) => latestRows.get(database, id));
+  if (kept.every((row) => row !== undefined)) {
+    return new Map(kept.flatMap((row) => (row ? [[row.accountId, row] as const] : [])));
+  }
+  const generation = latestRows.generation();
   const rows = await database
     .select()
     .from(balanceAccounts)
     .where(inArray(balanceAccounts.accountId, [...ids]));
-  return new Map(rows.map((row) => [row.accountId, row]));
+  const byId = new Map(rows.map((row) => [row.accountId, row]));
+  for (const id of ids) latestRows.set(database, id, byId.get(id) ?? null, generation);
+  return byId;
 }
 
 /** One account's snapshots since `since`, oldest first (its balance chart). */

@@ -2,6 +2,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "./connection";
+import { writingSessions } from "./auth-sessions";
 import { getDb } from "./client";
 import { authSessions } from "./schema";
 
@@ -12,8 +13,10 @@ import { authSessions } from "./schema";
  */
 export async function markSessionMfaEnrolled(sessionId: string, db?: Db): Promise<void> {
   const database = db ?? (await getDb());
-  await database
-    .update(authSessions)
-    .set({ mfaEnrolmentRequired: false })
-    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+  await writingSessions(() =>
+    database
+      .update(authSessions)
+      .set({ mfaEnrolmentRequired: false })
+      .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt))),
+  );
 }

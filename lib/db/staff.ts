@@ -4,6 +4,7 @@ import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/api/errors";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
+import { writingSessions } from "./auth-sessions";
 import type { Db } from "./connection";
 import { getDb } from "./client";
 import { authSessions, staff, type StaffRow } from "./schema";
@@ -111,11 +112,14 @@ async function updateStaff(
   id: string,
   changes: Partial<Pick<StaffRow, "role" | "status" | "passwordHash" | "name">>,
 ): Promise<StaffRecord> {
-  const [row] = await database
-    .update(staff)
-    .set({ ...changes, updatedAt: new Date() })
-    .where(eq(staff.id, id))
-    .returning(publicColumns);
+  // A role, status or name change is what the next session check must see (auth-sessions.ts keeps rows).
+  const [row] = await writingSessions(() =>
+    database
+      .update(staff)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(staff.id, id))
+      .returning(publicColumns),
+  );
   if (!row) throw new AppError("not_found", "No such staff member.");
   return row;
 }
@@ -163,8 +167,10 @@ export async function touchLastSignIn(id: string, at: Date = new Date(), db?: Db
 
 export async function revokeStaffSessions(staffId: string, db?: Db): Promise<void> {
   const database = db ?? (await getDb());
-  await database
-    .update(authSessions)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(authSessions.staffId, staffId), isNull(authSessions.revokedAt)));
+  await writingSessions(() =>
+    database
+      .update(authSessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(authSessions.staffId, staffId), isNull(authSessions.revokedAt))),
+  );
 }
