@@ -1,5 +1,4 @@
 import { KeyRound } from "lucide-react";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { RunningJobsBadge } from "@/components/jobs/running-jobs-badge";
@@ -11,11 +10,11 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { StaffProvider } from "@/components/shell/staff-context";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { Badge } from "@/components/ui/badge";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getCurrentStaff } from "@/lib/auth/session";
-import { listSavedViews } from "@/lib/db/saved-views";
 import { makeQueryClient } from "@/lib/queries/query-client";
-import { savedViewsOptions } from "@/lib/queries/saved-views";
 import { getUpstream } from "@/lib/telnyx/upstream";
+import { prefetchShellData } from "./shell-data";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const staff = await getCurrentStaff();
@@ -23,12 +22,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   // A password sign-in that must use MFA and has not enrolled: enrolment first (app/(auth)/enrol-mfa).
   if (staff.mfaEnrolmentRequired) redirect("/enrol-mfa");
   const { mode } = getUpstream();
-  // The sidebar's saved views arrive with the page rather than popping in after it.
+  // The sidebar's saved views and the shell's counts arrive with the page rather than popping in after it.
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({
-    ...savedViewsOptions(),
-    queryFn: async () => ({ data: await listSavedViews(staff) }),
-  });
+  await prefetchShellData(queryClient, staff);
 
   return (
     <StaffProvider staff={{ email: staff.email, name: staff.name, role: staff.role }}>
@@ -44,9 +40,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <ModeBanner mode={mode} />
           <div className="flex flex-1">
             <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white p-4 md:block dark:border-slate-800 dark:bg-slate-900">
-              <Link href="/" className="mb-6 block px-3 text-lg font-semibold tracking-tight">
+              <IntentLink href="/" className="mb-6 block px-3 text-lg font-semibold tracking-tight">
                 Subdesk
-              </Link>
+              </IntentLink>
               <NavLinks />
             </aside>
             <div className="flex min-w-0 flex-1 flex-col">
@@ -54,12 +50,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 <MobileNav signedInAs={{ name: staff.name, email: staff.email }}>
                   <NavLinks />
                 </MobileNav>
-                <Link
+                <IntentLink
                   href="/"
                   className="mr-auto text-base font-semibold tracking-tight sm:text-lg md:hidden"
                 >
                   Subdesk
-                </Link>
+                </IntentLink>
                 <CommandPalette />
                 <RunningJobsBadge />
                 <div
@@ -72,14 +68,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 <Badge tone={staff.role === "admin" ? "info" : "neutral"} data-testid="signed-in-role">
                   {staff.role}
                 </Badge>
-                <Link
+                <IntentLink
                   href="/security"
                   aria-label="Security settings"
                   title="Security"
                   className="rounded-md p-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-200 dark:hover:bg-slate-800"
                 >
                   <KeyRound aria-hidden className="size-4" />
-                </Link>
+                </IntentLink>
                 <ThemeToggle />
                 <SignOutButton />
               </header>

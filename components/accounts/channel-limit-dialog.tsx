@@ -6,7 +6,7 @@ import { AlertTriangle } from "lucide-react";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { updateChannelLimitBodySchema, type ManagedAccount } from "@/lib/schemas/managed-accounts";
+import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
 import { channelPoolOptions, useSetChannelLimit } from "@/lib/queries/managed-accounts";
 import { describeActionError } from "./action-error";
 import { DialogFooter } from "./dialog-footer";
@@ -48,7 +48,9 @@ export function ChannelLimitDialog({ account, knownLimit, open, onOpenChange }: 
     if (failure?.fields[field]) setLimit.reset();
   };
 
-  const submit = () => {
+  const submit = async () => {
+    // zod loads with the first submit, not with the account page (the server parses with it too).
+    const { updateChannelLimitBodySchema } = await import("@/lib/schemas/managed-accounts");
     const parsed = updateChannelLimitBodySchema.safeParse({ channelLimit: limit, reason });
     const next: Record<string, string | undefined> = {};
     for (const issue of parsed.error?.issues ?? []) next[String(issue.path[0])] ??= issue.message;
@@ -76,7 +78,7 @@ export function ChannelLimitDialog({ account, knownLimit, open, onOpenChange }: 
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          submit();
+          void submit();
         }}
         className="flex flex-col gap-4"
       >

@@ -9,7 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useSetAlertThreshold } from "@/lib/queries/alerts";
-import { alertThresholdBodySchema, type AlertThreshold } from "@/lib/schemas/alerts";
+import type { AlertThreshold } from "@/lib/schemas/alerts";
 
 interface ThresholdDialogProps {
   accountId: string;
@@ -37,8 +37,10 @@ export function ThresholdDialog({ accountId, current, unit, open, onOpenChange }
     onOpenChange(next);
   };
 
-  const submit = () => {
+  const submit = async () => {
     const threshold = amount.trim() === "" ? null : amount.trim();
+    // zod loads with the first submit, not with the account page (the server parses with it too).
+    const { alertThresholdBodySchema } = await import("@/lib/schemas/alerts");
     const parsed = alertThresholdBodySchema.safeParse({ threshold, reason });
     const next: Record<string, string | undefined> = {};
     for (const issue of parsed.error?.issues ?? []) next[String(issue.path[0])] ??= issue.message;
@@ -65,7 +67,7 @@ export function ThresholdDialog({ accountId, current, unit, open, onOpenChange }
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          submit();
+          void submit();
         }}
         className="flex flex-col gap-4"
       >

@@ -1,7 +1,6 @@
 // URL state of the approvals list, read by the server page and the browser alike.
 import { createLoader, parseAsInteger, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
-import { approvalStatusNames } from "@/lib/schemas/values";
-import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
+import { approvalStatusNames, defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
 
 export const approvalFilterValues = [...approvalStatusNames, "all"] as const;
 

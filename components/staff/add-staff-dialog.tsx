@@ -10,7 +10,6 @@ import { Field } from "@/components/ui/field";
 import { Input, inputClassName } from "@/components/ui/input";
 import { roles, type Role } from "@/lib/auth/permissions";
 import { useCreateStaff } from "@/lib/queries/staff";
-import { createStaffBodySchema } from "@/lib/schemas/staff";
 import { describeStaffError } from "./field-errors";
 import { roleDescriptions } from "./role-descriptions";
 import { StaffPasswordField } from "./staff-password-field";
@@ -53,8 +52,10 @@ export function AddStaffDialog() {
         <form
           noValidate
           className="flex flex-col gap-4"
-          onSubmit={(event) => {
+          onSubmit={async (event) => {
             event.preventDefault();
+            // zod loads with the first submit, not with the Staff page (the server parses with it too).
+            const { createStaffBodySchema } = await import("@/lib/schemas/staff");
             const parsed = createStaffBodySchema.safeParse(form);
             if (!parsed.success) {
               setLocalErrors(

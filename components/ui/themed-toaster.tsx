@@ -1,11 +1,11 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { Toaster } from "sonner";
+import { toast, Toaster } from "sonner";
+import { attachToaster } from "@/lib/queries/notify";
 
-// lib/queries/notify.ts takes sonner's toast from here: one async chunk for all of sonner, not two import()
-// paths to it (the bundler then put sonner in a chunk every page of some routes loaded up front).
-export { toast } from "sonner";
+// The console's toast calls (lib/queries/notify.ts) reach sonner from here, once this loads.
+attachToaster(toast);
 
 // The theme is a class on <html> (set before paint by the root layout, flipped by the theme toggle), not
 // the system preference sonner can follow by itself: light toasts on the dark page failed axe's contrast.

@@ -7,9 +7,8 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
-import { toIsoInstant, type AuditFilterQuery, type AuditListQuery } from "@/lib/schemas/audit";
-import { auditOutcomes } from "@/lib/schemas/values";
+import type { AuditFilterQuery, AuditListQuery } from "@/lib/schemas/audit";
+import { auditOutcomes, defaultListPageSize, listPageSizes, toIsoInstant } from "@/lib/schemas/values";
 
 export const auditUrlParsers = {
   page: parseAsInteger.withDefault(1),

@@ -1,13 +1,26 @@
-// The console's toasts without sonner in any page's first load: the toaster itself loads after the page
-// (components/shell/providers.tsx), and a toast, which only ever answers something the person did, loads
-// sonner when it is first shown. Same calls as sonner's `toast.success` / `toast.error`.
+// The console's toasts without sonner in any page's first load: the toaster (components/ui/themed-toaster.tsx)
+// loads after the page and hands sonner's `toast` over when it arrives; a toast asked for before that (a
+// toast only ever answers something the person did, so rarely) waits for it. Same calls as sonner's
+// `toast.success` / `toast.error`. No import() of sonner here: a second async path to it made the bundler
+// put sonner in a chunk loaded up front by the pages that show toasts.
 import type { toast as sonnerToast } from "sonner";
 
 type Message = Parameters<typeof sonnerToast.success>[0];
 type Options = Parameters<typeof sonnerToast.success>[1];
+type Kind = "success" | "error";
 
-const show = (kind: "success" | "error") => (message: Message, options?: Options) => {
-  void import("@/components/ui/themed-toaster").then(({ toast }) => toast[kind](message, options));
+let sonner: Pick<typeof sonnerToast, Kind> | undefined;
+const waiting: [Kind, Message, Options][] = [];
+
+/** Called once by the toaster's module when it loads. */
+export function attachToaster(toast: Pick<typeof sonnerToast, Kind>) {
+  sonner = toast;
+  for (const [kind, message, options] of waiting.splice(0)) toast[kind](message, options);
+}
+
+const show = (kind: Kind) => (message: Message, options?: Options) => {
+  if (sonner) sonner[kind](message, options);
+  else waiting.push([kind, message, options]);
 };
 
 export const toast = { success: show("success"), error: show("error") };

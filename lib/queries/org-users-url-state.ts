@@ -13,8 +13,7 @@ import {
   type ReviewKind,
   type UserStatus,
 } from "@/lib/schemas/org-users";
-import { reviewKinds, userStatuses } from "@/lib/schemas/values";
-import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
+import { reviewKinds, userStatuses, defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
 
 export const orgUserListParsers = {
   page: parseAsInteger.withDefault(1),

@@ -1,26 +1,11 @@
 // The audit trail: our API's query and answer shapes. Shared by the page, the hooks and the handlers.
 import { z } from "zod";
 import { listPageQuery, listPageSizeQuery, optionalEnum, optionalText } from "./common";
-import { auditOutcomes } from "./values";
+import { auditOutcomes, toIsoInstant } from "./values";
 // The browser reads these without zod (lib/schemas/values.ts).
-export { auditOutcomes, knownAuditActions } from "./values";
+export { auditOutcomes, knownAuditActions, toIsoInstant } from "./values";
 
 export type AuditOutcomeName = (typeof auditOutcomes)[number];
-
-// A date, or a date and time with an optional offset. No offset means UTC: the page says so, and the
-// datetime-local inputs it sends have none.
-const instantPattern =
-  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-
-/** Parses a query-string instant to a normalized ISO string (UTC), or null when it is not one. */
-export function toIsoInstant(value: string): string | null {
-  const text = value.trim();
-  if (!instantPattern.test(text)) return null;
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) && text.includes("T");
-  const isDateOnly = text.length === 10;
-  const date = new Date(isDateOnly ? `${text}T00:00:00Z` : hasZone ? text : `${text.replace(" ", "T")}Z`);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
 
 function queryInstant(name: string) {
   const message = `${name} must be a date and time such as 2025-01-31T13:45 (UTC) or an ISO timestamp.`;

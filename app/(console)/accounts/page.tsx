@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
 import { AccountsView } from "@/components/accounts/accounts-view";
 import { ChannelPoolCard } from "@/components/accounts/channel-pool-card";
 import { NewAccountButton } from "@/components/accounts/new-account-button";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ErrorPanel } from "@/components/ui/state-panels";
 import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCurrentStaff } from "@/lib/auth/session";
@@ -43,9 +43,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <h1 className="text-2xl font-semibold tracking-tight">Managed accounts</h1>
             <p className="text-sm text-slate-500 dark:text-slate-400">
               Sub-accounts under this manager. Open one to see its details, history and actions.{" "}
-              <Link href="/audit" className="underline">
+              <IntentLink href="/audit" className="underline">
                 Audit trail
-              </Link>
+              </IntentLink>
             </p>
           </div>
           <NewAccountButton />
