@@ -1,7 +1,7 @@
 // Balance snapshots (90 days of each account's balance) and balance_accounts (the latest per account, with
 // its spend rate), which the fleet list, the accounts list and the account page read.
 import "server-only";
-import { and, asc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./connection";
 import { getDb } from "./client";
 import { localReadCache } from "./local-read-cache";
@@ -171,17 +171,32 @@ export async function listLatestBalances(query: BalanceListQuery, fallback: stri
   return { data, total: counted?.total ?? 0 };
 }
 
-type LatestRow = typeof balanceAccounts.$inferSelect;
+/** What the accounts list shows of an account's latest reading. */
+export interface LatestRow {
+  accountId: string;
+  amount: string | null;
+  currency: string | null;
+  takenAt: Date;
+}
 
 /*
- * Every list page asks for its rows' latest balances. With PGlite the two writes of balance_accounts above
- * run inside latestRows.writing(), so a kept row (or a kept "none yet") is what the query would answer; with
- * PostgreSQL another instance's refresh writes too, and the query runs every time.
+ * Every list page asks for its rows' latest balances: one plain statement, handed straight to the driver as
+ * the session check is (drizzle's builder costs more CPU than the query here). With PGlite the two writes of
+ * balance_accounts above run inside latestRows.writing(), so a kept row (or a kept "none yet") is what the
+ * query would answer; with PostgreSQL another instance's refresh writes too, and the query runs every time.
  */
+const latestRowsSql = `select account_id, amount::text as amount, currency,
+  (extract(epoch from taken_at) * 1000)::float8 as taken_ms
+  from balance_accounts where account_id = any($1::text[])`;
+
 const latestRows = localReadCache<LatestRow | null>("latestBalances", {
   maxEntries: 5_000,
   maxAgeMs: 60_000,
 });
+
+interface Queryable {
+  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+}
 
 /** The latest balance of each of these accounts (the accounts list's rows), by id. */
 export async function latestBalancesOf(ids: readonly string[], db?: Db): Promise<Map<string, LatestRow>> {
@@ -192,11 +207,21 @@ export async function latestBalancesOf(ids: readonly string[], db?: Db): Promise
     return new Map(kept.flatMap((row) => (row ? [[row.accountId, row] as const] : [])));
   }
   const generation = latestRows.generation();
-  const rows = await database
-    .select()
-    .from(balanceAccounts)
-    .where(inArray(balanceAccounts.accountId, [...ids]));
-  const byId = new Map(rows.map((row) => [row.accountId, row]));
+  const client = (database as unknown as { $client: Queryable }).$client;
+  const { rows } = await client.query(latestRowsSql, [[...ids]]);
+  const byId = new Map(
+    (rows as { account_id: string; amount: string | null; currency: string | null; taken_ms: number }[]).map(
+      (row) => [
+        row.account_id,
+        {
+          accountId: row.account_id,
+          amount: row.amount,
+          currency: row.currency,
+          takenAt: new Date(row.taken_ms),
+        },
+      ],
+    ),
+  );
   for (const id of ids) latestRows.set(database, id, byId.get(id) ?? null, generation);
   return byId;
 }
