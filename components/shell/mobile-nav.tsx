@@ -5,7 +5,11 @@ import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 
 // The drawer (Radix's dialog) loads on the first open: most visits are on a desktop and never open it.
-const NavDrawer = dynamic(() => import("./nav-drawer").then((module) => module.NavDrawer));
+const NavDrawer = dynamic(() => import("./nav-drawer").then((module) => module.NavDrawer), {
+  // Its own Suspense boundary while it loads (ssr: false gives one): without it the wait suspended the
+  // page up to its loading.tsx, hiding the page (and the focus on what opened it) for a moment.
+  ssr: false,
+});
 
 interface MobileNavProps {
   /** The same NavLinks (and saved views) the desktop sidebar shows. */

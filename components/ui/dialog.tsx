@@ -6,7 +6,11 @@ import type { DialogProps } from "./dialog-frame";
 
 // Radix's dialog (focus trap, scroll lock, portal: about 14 kB gzipped) is fetched the first time a dialog
 // opens rather than with every page that has a button opening one.
-const DialogFrame = dynamic(() => import("./dialog-frame").then((module) => module.DialogFrame));
+const DialogFrame = dynamic(() => import("./dialog-frame").then((module) => module.DialogFrame), {
+  // Its own Suspense boundary while it loads (ssr: false gives one): without it the wait suspended the
+  // page up to its loading.tsx, hiding the page (and the focus on what opened it) for a moment.
+  ssr: false,
+});
 
 /** A modal dialog, open while `open` is true. Renders nothing until it is first opened. */
 export function Dialog(props: DialogProps) {

@@ -1,18 +1,17 @@
 "use client";
 
-import * as Switch from "@radix-ui/react-switch";
 import { Bookmark } from "lucide-react";
-import { useId, useRef, useState } from "react";
-import { toast } from "@/lib/queries/notify";
-import { DialogFooter } from "@/components/accounts/dialog-footer";
+import dynamic from "next/dynamic";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { ApiError } from "@/lib/queries/fetch-json";
-import { useCreateSavedView } from "@/lib/queries/saved-views";
-import type { CreateSavedViewBody, SavedViewList } from "@/lib/schemas/saved-views";
-import { maxSavedViewNameLength } from "@/lib/schemas/values";
+import type { SavedViewList } from "@/lib/schemas/saved-views";
+
+// The dialog (its form, the Radix switch, the create mutation) loads when first opened, not with the list.
+const SaveViewDialog = dynamic(() => import("./save-view-form").then((module) => module.SaveViewDialog), {
+  // Its own Suspense boundary while it loads (ssr: false gives one): without it the wait suspended the
+  // page up to its loading.tsx, hiding the page (and the focus on what opened it) for a moment.
+  ssr: false,
+});
 
 interface SaveViewButtonProps {
   list: SavedViewList;
@@ -23,92 +22,28 @@ interface SaveViewButtonProps {
 /** "Save view": names the list's current filters, sort and page size, for oneself or the whole team. */
 export function SaveViewButton({ list, query }: SaveViewButtonProps) {
   const [isOpen, setIsOpen] = useState(false);
-  const [name, setName] = useState("");
-  const [isShared, setIsShared] = useState(false);
-  const switchId = useId();
+  const [hasOpened, setHasOpened] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const create = useCreateSavedView();
-  const fields = create.error instanceof ApiError ? (create.error.fields ?? {}) : {};
-  const otherProblems = Object.entries(fields).filter(([field]) => field !== "name");
-  const footerError = create.error
-    ? otherProblems.length > 0
-      ? `This view cannot be saved: ${otherProblems.map(([, message]) => message).join(" ")}`
-      : fields.name
-        ? undefined
-        : create.error.message
-    : undefined;
-
   // Radix gives focus back only to a Dialog.Trigger; this button opened the dialog, so it gets it back.
-  const returnFocus = () => setTimeout(() => buttonRef.current?.focus(), 0);
   const close = () => {
-    if (create.isPending) return;
-    create.reset();
     setIsOpen(false);
-    returnFocus();
+    setTimeout(() => buttonRef.current?.focus(), 0);
   };
 
   return (
     <>
-      <Button ref={buttonRef} variant="secondary" onClick={() => setIsOpen(true)}>
+      <Button
+        ref={buttonRef}
+        variant="secondary"
+        onClick={() => {
+          setHasOpened(true);
+          setIsOpen(true);
+        }}
+      >
         <Bookmark aria-hidden className="size-4" />
         Save view
       </Button>
-      <Dialog
-        open={isOpen}
-        onOpenChange={(open) => (open ? setIsOpen(true) : close())}
-        title={`Save this ${list === "accounts" ? "accounts" : "users"} view`}
-        description="Keeps the filters, sort and page size under a name, listed in the sidebar."
-      >
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            const body = { list, name, shared: isShared, query } as CreateSavedViewBody;
-            create.mutate(body, {
-              onSuccess: ({ data }) => {
-                toast.success(`Saved view "${data.name}"${data.shared ? ", shared with the team" : ""}.`);
-                create.reset();
-                setName("");
-                setIsShared(false);
-                setIsOpen(false);
-                returnFocus();
-              },
-            });
-          }}
-        >
-          <div className="flex flex-col gap-4">
-            <Field label="Name" error={fields.name}>
-              <Input
-                value={name}
-                onChange={(event) => setName(event.target.value)}
-                maxLength={maxSavedViewNameLength}
-                required
-                autoComplete="off"
-                placeholder="e.g. Acme accounts"
-              />
-            </Field>
-            <div className="flex items-center gap-3">
-              <Switch.Root
-                id={switchId}
-                checked={isShared}
-                onCheckedChange={setIsShared}
-                className="relative h-6 w-11 shrink-0 rounded-full bg-slate-300 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 data-[state=checked]:bg-brand-600 dark:bg-slate-700"
-              >
-                <Switch.Thumb className="block size-5 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[22px]" />
-              </Switch.Root>
-              <label htmlFor={switchId} className="text-sm font-medium">
-                Share with the team
-              </label>
-            </div>
-          </div>
-          <DialogFooter
-            error={footerError}
-            isPending={create.isPending}
-            confirmLabel="Save view"
-            pendingLabel="Saving…"
-            onCancel={close}
-          />
-        </form>
-      </Dialog>
+      {hasOpened ? <SaveViewDialog list={list} query={query} open={isOpen} onClose={close} /> : null}
     </>
   );
 }
