@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ListPagination } from "@/components/ui/list-pagination";
@@ -30,7 +30,12 @@ export function AccountsView() {
   const list = useAccountListState();
   const { state, setState, setStateInTransition, query, hasFilters } = list;
   const accounts = useQuery(accountListOptions(query));
-  const isUpdating = list.isPending || (accounts.isFetching && accounts.isPlaceholderData);
+  // The rows render from a deferred copy of the answer: a new page arriving (TanStack's update is urgent)
+  // then renders its fifty rows in a pass React can interrupt for input and paint around, not in one
+  // blocking task; until it has, the table stays as it was, dimmed.
+  const shown = useDeferredValue(accounts.data);
+  const isUpdating =
+    list.isPending || (accounts.isFetching && accounts.isPlaceholderData) || shown !== accounts.data;
   const viewTotal = accounts.isPlaceholderData ? undefined : accounts.data?.meta.totalResults;
   const selection = useAccountSelection(toAccountView(query), viewTotal);
   // The All tab's answer carries every tab's count; another tab asks for them (one row, cached) and knows
@@ -74,7 +79,7 @@ export function AccountsView() {
             />
           </div>
           <ListStates
-            query={accounts}
+            query={{ ...accounts, data: shown }}
             noun="accounts"
             isEmpty={(list) => list.data.length === 0}
             empty={
