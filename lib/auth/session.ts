@@ -15,7 +15,8 @@ type SessionClaims = { sid: string; staffId: string; expiresAtMs: number };
  * next-auth derives the cookie's key (HKDF) and decrypts the JWE on every decode: about 0.1-0.5 ms a request
  * on this machine. A visit sends the same cookie on every request, and decoding is a pure function of the
  * cookie and the secret, so the claims are kept here, bounded (oldest out first), with the token's own
- * expiry. Nothing about whether the session still counts is kept: the database answers that every time.
+ * expiry. Whether the session still counts is not decided here: checkAuthSession reads the row (with PGlite
+ * from a cache every write to it empties, lib/db/auth-sessions.ts) and checks it at every request.
  */
 const maxDecodedCookies = 1_000;
 const decodedCookies = new Map<string, SessionClaims>();
