@@ -6,6 +6,9 @@ export async function register() {
   // Before anything else: route handlers learn the client's address only from this stamp.
   const { stampPeerAddresses } = await import("./lib/auth/client-address");
   stampPeerAddresses();
+  // Before start-up allocates: the heap grows with what is live rather than for throughput (lib/memory.ts).
+  const { keepHeapNearLiveSize } = await import("./lib/memory");
+  keepHeapNearLiveSize();
   // A start that fails logs what and why, then exits non-zero rather than serve 500s (lib/startup.ts).
   const { startConsoleOrExit } = await import("./lib/startup");
   await startConsoleOrExit();

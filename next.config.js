@@ -74,6 +74,10 @@ const nextConfig = {
       maxChunkCountPerGroup: 6,
       maxMergeChunkSize: 2_000_000,
     },
+    // Next loads every route's server module at start by default; a console's staff use a few pages a visit,
+    // so each is loaded when first asked for (the first request to a page pays a few ms). Idle heap about
+    // 8 MB lower; loaded modules are never unloaded, so a server that has served every page holds them all.
+    preloadEntriesOnStart: false,
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -6,6 +6,7 @@ import { resolveAuthSecret } from "@/lib/auth/secret";
 import { openDatabase } from "@/lib/db/client";
 import { databaseOptionsFromEnv, describeDatabase } from "@/lib/db/connection";
 import { log } from "@/lib/log";
+import { collectStartupGarbage } from "@/lib/memory";
 import { startJobEngine } from "@/lib/jobs/boss";
 import { startBalanceRefreshes } from "@/lib/balances/engine";
 import { readWebhookConfig } from "@/lib/webhooks/config";
@@ -35,6 +36,8 @@ export async function startConsoleOrExit(): Promise<void> {
   try {
     await startConsole();
     installShutdown();
+    // What start-up made and dropped (PGlite's initdb instances above all) is freed now, not at the first load.
+    collectStartupGarbage();
   } catch (error) {
     log.error("subdesk could not start", {
       detail: error instanceof Error ? error.message : String(error),

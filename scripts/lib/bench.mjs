@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { buildApp, staleBuildReason } from "./build.mjs";
 import { NEXT_BIN, ROOT, TEST_DATA_DIR } from "./paths.mjs";
+import { startScriptEnv } from "./start-env.mjs";
 import {
   runPaths,
   runStamp,
@@ -199,8 +200,9 @@ export async function startSeparate({ name, simEnv, readyPath, serverEnv = {} })
   const consoleEnv = {
     ...scrubbedEnv(),
     NODE_ENV: "production",
-    // As `npm start` runs it: SIGTERM drains and closes the database (lib/shutdown.ts).
-    NEXT_MANUAL_SIG_HANDLE: "true",
+    // As `npm start` runs it (start-env.mjs): SIGTERM drains and closes the database (lib/shutdown.ts); the
+    // allocator's settings, which the memory figures depend on.
+    ...startScriptEnv(),
     DATA_DIR: paths.dataDir,
     // Live mode: a key and a base URL; plain http is allowed to 127.0.0.1 only.
     TELNYX_API_KEY: simKey,

@@ -5,6 +5,7 @@ import { mkdirSync, openSync, closeSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { NEXT_BIN, ROOT, TEST_DATA_DIR } from "./paths.mjs";
+import { startScriptEnv } from "./start-env.mjs";
 
 export const DEMO_PASSWORD = "subdesk-demo-pass";
 
@@ -58,8 +59,9 @@ export function testServerEnv({ dataDir }) {
   return {
     ...scrubbedEnv(),
     NODE_ENV: "production",
-    // As `npm start` runs it: SIGTERM drains and closes the database (lib/shutdown.ts), not Next's handler.
-    NEXT_MANUAL_SIG_HANDLE: "true",
+    // As `npm start` runs it (start-env.mjs): SIGTERM drains and closes the database (lib/shutdown.ts), not
+    // Next's handler; the allocator's settings.
+    ...startScriptEnv(),
     DATA_DIR: dataDir,
     SIM_PORT: String(simPort),
     SIM_CONTROL: "1",
