@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useStartAccessReview } from "@/lib/queries/access-reviews";
 import { ApiError } from "@/lib/queries/fetch-json";
-import { maxReviewNameLength } from "@/lib/schemas/values";
+import { maxReviewNameLength } from "@/lib/schemas/feature-values";
 
 const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 

@@ -3,7 +3,7 @@
 import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { ListViewControls } from "@/components/views/list-view-controls";
-import { accountsViewQueryOf } from "@/lib/queries/saved-views";
+import { accountsViewQueryOf } from "@/lib/accounts/list-query";
 import type { AccountListStateApi } from "./use-account-list-state";
 import { ExportAccounts } from "./export-accounts";
 import { FilterInput } from "./filter-input";

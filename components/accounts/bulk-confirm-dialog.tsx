@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { useCreateJob } from "@/lib/queries/jobs";
 import { accountListOptions } from "@/lib/queries/managed-accounts";
 import { reasonProblem } from "@/lib/schemas/text-rules";
-import { confirmAbove, confirmationText } from "@/lib/schemas/values";
+import { confirmAbove, confirmationText } from "@/lib/schemas/feature-values";
 import { describeActionError } from "./action-error";
 import type { BulkAccountAction } from "./bulk-action-bar";
 import { BulkParamsFields, initialBulkParams, toJobParams } from "./bulk-params";

@@ -2,7 +2,8 @@
 
 import { useQueryStates } from "nuqs";
 import { useCallback, useTransition } from "react";
-import { accountListParsers, toListQuery } from "@/lib/accounts/url-state";
+import { toListQuery } from "@/lib/accounts/list-query";
+import { accountListParsers } from "@/lib/accounts/url-state";
 
 type SetAccountListState = ReturnType<typeof useQueryStates<typeof accountListParsers>>[1];
 

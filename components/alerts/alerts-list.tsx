@@ -16,7 +16,7 @@ import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { Timestamp } from "@/components/ui/timestamp";
 import { alertListOptions, useAcknowledgeAlerts } from "@/lib/queries/alerts";
 import type { Alert } from "@/lib/schemas/alerts";
-import { alertStatuses } from "@/lib/schemas/values";
+import { alertStatuses } from "@/lib/schemas/feature-values";
 import { AlertTypeBadge, accountLabel, money } from "./alert-labels";
 import { alertListParsers } from "./alerts-url-state";
 

@@ -1,6 +1,7 @@
 // URL state of the alert list and the delivery log, read by the server pages and the browser alike.
 import { createLoader, parseAsInteger, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
-import { alertStatuses, deliveryStatuses, defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
+import { alertStatuses, deliveryStatuses } from "@/lib/schemas/feature-values";
 
 export const alertListParsers = {
   status: parseAsStringLiteral(alertStatuses).withDefault("open"),

@@ -12,7 +12,7 @@ import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { Timestamp } from "@/components/ui/timestamp";
 import { deliveryListOptions } from "@/lib/queries/alerts";
 import type { Delivery } from "@/lib/schemas/alerts";
-import { deliveryStatuses } from "@/lib/schemas/values";
+import { deliveryStatuses } from "@/lib/schemas/feature-values";
 import { deliveryListParsers } from "./alerts-url-state";
 
 const statusTones: Record<Delivery["status"], BadgeTone> = {

@@ -1,6 +1,7 @@
 // URL state of the approvals list, read by the server page and the browser alike.
 import { createLoader, parseAsInteger, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
-import { approvalStatusNames, defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
+import { approvalStatusNames } from "@/lib/schemas/feature-values";
 
 export const approvalFilterValues = [...approvalStatusNames, "all"] as const;
 

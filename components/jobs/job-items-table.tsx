@@ -9,7 +9,7 @@ import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { Timestamp } from "@/components/ui/timestamp";
 import { jobItemsOptions } from "@/lib/queries/jobs";
 import type { JobItem } from "@/lib/schemas/jobs";
-import { jobItemStatuses } from "@/lib/schemas/values";
+import { jobItemStatuses } from "@/lib/schemas/feature-values";
 import { ChoiceFilter } from "@/components/ui/choice-filter";
 import { ItemStatusBadge } from "./job-status-badge";
 import { clampPage, jobItemParsers } from "./jobs-url-state";

@@ -11,7 +11,7 @@ import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { Timestamp } from "@/components/ui/timestamp";
 import { jobListOptions } from "@/lib/queries/jobs";
 import type { Job } from "@/lib/schemas/jobs";
-import { jobActions, jobStatuses } from "@/lib/schemas/values";
+import { jobActions, jobStatuses } from "@/lib/schemas/feature-values";
 import { ChoiceFilter } from "@/components/ui/choice-filter";
 import { jobCounts } from "./job-counts";
 import { actionLabels, describeJob } from "./job-labels";

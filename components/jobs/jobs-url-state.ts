@@ -1,12 +1,7 @@
 // URL state of the jobs pages (filters and paging), read by the server page and the browser alike.
 import { createLoader, parseAsInteger, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
-import {
-  defaultListPageSize,
-  listPageSizes,
-  jobActions,
-  jobItemStatuses,
-  jobStatuses,
-} from "@/lib/schemas/values";
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
+import { jobActions, jobItemStatuses, jobStatuses } from "@/lib/schemas/feature-values";
 
 export const jobListParsers = {
   status: parseAsStringLiteral(jobStatuses),

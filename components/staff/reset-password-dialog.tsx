@@ -6,7 +6,7 @@ import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { useUpdateStaff } from "@/lib/queries/staff";
 import type { StaffDto } from "@/lib/schemas/staff";
-import { minStaffPasswordLength } from "@/lib/schemas/values";
+import { minStaffPasswordLength } from "@/lib/schemas/feature-values";
 import { describeStaffError } from "./field-errors";
 import { StaffPasswordField } from "./staff-password-field";
 

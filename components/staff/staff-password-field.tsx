@@ -3,7 +3,7 @@
 import { passwordStrength } from "@/components/accounts/password-strength";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { minStaffPasswordLength } from "@/lib/schemas/values";
+import { minStaffPasswordLength } from "@/lib/schemas/feature-values";
 
 const levels = [
   { label: "Too short", tone: "text-red-600 dark:text-red-400" },

@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { useCreateSavedView } from "@/lib/queries/saved-views";
 import type { CreateSavedViewBody, SavedViewList } from "@/lib/schemas/saved-views";
-import { maxSavedViewNameLength } from "@/lib/schemas/values";
+import { maxSavedViewNameLength } from "@/lib/schemas/feature-values";
 
 interface SaveViewDialogProps {
   list: SavedViewList;

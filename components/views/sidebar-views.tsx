@@ -1,13 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { listPaths, savedViewHref } from "@/lib/queries/saved-views";
 import type { SavedView, SavedViewList } from "@/lib/schemas/saved-views";
-import { DeleteViewDialog } from "./delete-view-dialog";
 import { DeleteViewButton, SharedMark } from "./view-parts";
 import { useListViews } from "./use-list-views";
+
+// The confirmation (and its delete mutation) loads when a deletion is first asked for, not with every page.
+const DeleteViewDialog = dynamic(
+  () => import("./delete-view-dialog").then((module) => module.DeleteViewDialog),
+  { ssr: false },
+);
 
 /** A list's saved views, under its link in the sidebar. Nothing shows while loading or when there are none. */
 export function SidebarViews({ list }: { list: SavedViewList }) {
@@ -15,6 +21,7 @@ export function SidebarViews({ list }: { list: SavedViewList }) {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const [toDelete, setToDelete] = useState<SavedView | null>(null);
+  const [hasAsked, setHasAsked] = useState(false);
   if (!views.data || views.data.length === 0) return null;
   const here = `${pathname}${search ? `?${search}` : ""}`;
   return (
@@ -45,7 +52,10 @@ export function SidebarViews({ list }: { list: SavedViewList }) {
                 // Shown on hover or when the row has keyboard focus, so names get the narrow sidebar's width.
                 <DeleteViewButton
                   view={view}
-                  onDelete={() => setToDelete(view)}
+                  onDelete={() => {
+                    setHasAsked(true);
+                    setToDelete(view);
+                  }}
                   className="hidden group-focus-within:inline-flex group-hover:inline-flex"
                 />
               ) : null}
@@ -53,7 +63,7 @@ export function SidebarViews({ list }: { list: SavedViewList }) {
           );
         })}
       </ul>
-      <DeleteViewDialog view={toDelete} onClose={() => setToDelete(null)} />
+      {hasAsked ? <DeleteViewDialog view={toDelete} onClose={() => setToDelete(null)} /> : null}
     </>
   );
 }

@@ -8,7 +8,8 @@ import {
   parseAsStringLiteral,
 } from "nuqs/server";
 import type { AuditFilterQuery, AuditListQuery } from "@/lib/schemas/audit";
-import { auditOutcomes, defaultListPageSize, listPageSizes, toIsoInstant } from "@/lib/schemas/values";
+import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
+import { auditOutcomes, toIsoInstant } from "@/lib/schemas/feature-values";
 
 export const auditUrlParsers = {
   page: parseAsInteger.withDefault(1),

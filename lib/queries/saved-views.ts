@@ -1,12 +1,7 @@
 // TanStack Query options and mutations for saved views, and the list address a view opens.
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { createSerializer } from "nuqs/server";
-import {
-  accountListParsers,
-  toListQuery,
-  type AccountListUrlState,
-  type StatusTab,
-} from "@/lib/accounts/url-state";
+import { accountListParsers, type StatusTab } from "@/lib/accounts/url-state";
 import type {
   AccountsViewQuery,
   CreateSavedViewBody,
@@ -84,12 +79,6 @@ export function savedViewHref(view: Pick<SavedView, "list" | "query">): string {
     email: query.email ?? null,
     status: query.status ?? null,
   });
-}
-
-/** What "Save view" keeps of the accounts list: the query it asks for (unready filters left out), no page. */
-export function accountsViewQueryOf(state: AccountListUrlState): Record<string, unknown> {
-  const { page: _page, ...query } = toListQuery(state);
-  return query;
 }
 
 /** What "Save view" keeps of the users list's state: everything but the page. */

@@ -11,9 +11,9 @@ import {
   visibleLength,
 } from "./common";
 import { reviewReasons } from "./org-users";
-import { maxReviewNameLength } from "./values";
-// The browser reads these without zod (lib/schemas/values.ts).
-export { maxReviewNameLength } from "./values";
+import { maxReviewNameLength } from "./feature-values";
+// The browser reads these without zod (lib/schemas/feature-values.ts).
+export { maxReviewNameLength } from "./feature-values";
 
 export const accessReviewStatuses = ["open", "closed"] as const;
 export type AccessReviewStatus = (typeof accessReviewStatuses)[number];

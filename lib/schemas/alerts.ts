@@ -1,9 +1,9 @@
 // Low-balance alerts, thresholds and webhook deliveries: bodies, queries and answers (pages and handlers).
 import { z } from "zod";
 import { idSchema, listPageQuery, listPageSizeQuery, optionalEnum, reasonSchema } from "./common";
-import { alertStatuses, deliveryStatuses } from "./values";
-// The browser reads these without zod (lib/schemas/values.ts).
-export { alertStatuses, deliveryStatuses } from "./values";
+import { alertStatuses, deliveryStatuses } from "./feature-values";
+// The browser reads these without zod (lib/schemas/feature-values.ts).
+export { alertStatuses, deliveryStatuses } from "./feature-values";
 
 export const maxThreshold = 1_000_000;
 const thresholdMessage = `Give the threshold as an amount from 0 to ${maxThreshold.toLocaleString("en-US")}, at most 2 decimals, or null for the default.`;

@@ -1,9 +1,9 @@
 // Two-person approval: the decision bodies, the list query and the DTO the page and the shell read.
 import { z } from "zod";
 import { listPageQuery, listPageSizeQuery, optionalEnum, reasonSchema, type ListResult } from "./common";
-import { approvalStatusNames } from "./values";
-// The browser reads these without zod (lib/schemas/values.ts).
-export { approvalStatusNames } from "./values";
+import { approvalStatusNames } from "./feature-values";
+// The browser reads these without zod (lib/schemas/feature-values.ts).
+export { approvalStatusNames } from "./feature-values";
 
 export type ApprovalStatusName = (typeof approvalStatusNames)[number];
 

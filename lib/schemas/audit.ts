@@ -1,9 +1,9 @@
 // The audit trail: our API's query and answer shapes. Shared by the page, the hooks and the handlers.
 import { z } from "zod";
 import { listPageQuery, listPageSizeQuery, optionalEnum, optionalText } from "./common";
-import { auditOutcomes, toIsoInstant } from "./values";
-// The browser reads these without zod (lib/schemas/values.ts).
-export { auditOutcomes, knownAuditActions, toIsoInstant } from "./values";
+import { auditOutcomes, toIsoInstant } from "./feature-values";
+// The browser reads these without zod (lib/schemas/feature-values.ts).
+export { auditOutcomes, knownAuditActions, toIsoInstant } from "./feature-values";
 
 export type AuditOutcomeName = (typeof auditOutcomes)[number];
 

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { idSchema, listPageQuery, listPageSizeQuery, optionalEnum, reasonSchema, safeText } from "./common";
 import { managedAccountListQuerySchema } from "./managed-accounts";
 import { orgUserListQuerySchema } from "./org-users";
-import { jobActions, jobItemStatuses, jobStatuses } from "./values";
-// The browser reads these without zod (lib/schemas/values.ts).
+import { jobActions, jobItemStatuses, jobStatuses } from "./feature-values";
+// The browser reads these without zod (lib/schemas/feature-values.ts).
 export {
   confirmAbove,
   confirmationText,
@@ -12,7 +12,7 @@ export {
   jobActions,
   jobItemStatuses,
   jobStatuses,
-} from "./values";
+} from "./feature-values";
 
 export type JobAction = (typeof jobActions)[number];
 export type JobStatus = (typeof jobStatuses)[number];

@@ -5,9 +5,9 @@ import { statusTabs } from "@/lib/accounts/url-state";
 import { managedAccountListQuerySchema } from "./managed-accounts";
 import { orgUserListQuerySchema } from "./org-users";
 import { idSchema, listPageSizes, optionalEnum, safeText } from "./common";
-import { maxSavedViewNameLength } from "./values";
-// The browser reads this without zod (lib/schemas/values.ts).
-export { maxSavedViewNameLength } from "./values";
+import { maxSavedViewNameLength } from "./feature-values";
+// The browser reads this without zod (lib/schemas/feature-values.ts).
+export { maxSavedViewNameLength } from "./feature-values";
 
 export const savedViewLists = ["accounts", "users"] as const;
 export type SavedViewList = (typeof savedViewLists)[number];

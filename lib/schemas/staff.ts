@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { roles, type Role } from "@/lib/auth/permissions";
 import { safeText } from "./common";
-import { minStaffPasswordLength } from "./values";
-// The browser reads these without zod (lib/schemas/values.ts).
-export { minStaffPasswordLength } from "./values";
+import { minStaffPasswordLength } from "./feature-values";
+// The browser reads these without zod (lib/schemas/feature-values.ts).
+export { minStaffPasswordLength } from "./feature-values";
 
 export const staffStatuses = ["active", "disabled"] as const;
 export type StaffStatusName = (typeof staffStatuses)[number];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accountListParsers, toListQuery, type AccountListUrlState } from "@/lib/accounts/url-state";
+import { toListQuery } from "@/lib/accounts/list-query";
+import { accountListParsers, type AccountListUrlState } from "@/lib/accounts/url-state";
 import { managedAccountListQuerySchema } from "@/lib/schemas/managed-accounts";
 
 // toListQuery builds the list's query without zod (the browser's bundle leaves zod out); the API parses
