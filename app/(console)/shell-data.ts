@@ -13,10 +13,13 @@ import { countOpenAlerts } from "@/lib/db/balance-alerts";
 import { listJobs } from "@/lib/db/jobs";
 import { listSavedViews } from "@/lib/db/saved-views";
 import { toJob } from "@/lib/jobs/job-dto";
-import { openAlertCountOptions } from "@/lib/queries/alerts";
-import { pendingApprovalCountOptions } from "@/lib/queries/approvals";
-import { liveJobsOptions, liveStatuses } from "@/lib/queries/jobs";
 import { savedViewsOptions } from "@/lib/queries/saved-views";
+import {
+  liveJobsOptions,
+  liveStatuses,
+  openAlertCountOptions,
+  pendingApprovalCountOptions,
+} from "@/lib/queries/shell-badges";
 
 export async function prefetchShellData(queryClient: QueryClient, staff: StaffSession): Promise<void> {
   const prefetches = [

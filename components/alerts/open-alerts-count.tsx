@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { openAlertCountOptions } from "@/lib/queries/alerts";
+import { openAlertCountOptions } from "@/lib/queries/shell-badges";
 
 /** The count of open low-balance alerts beside "Alerts" in the sidebar; nothing when there are none. */
 export function OpenAlertsCount() {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { pendingApprovalCountOptions } from "@/lib/queries/approvals";
+import { pendingApprovalCountOptions } from "@/lib/queries/shell-badges";
 
 /** The count of requests waiting for this person's decision beside "Approvals"; nothing when none. */
 export function PendingApprovalsCount() {

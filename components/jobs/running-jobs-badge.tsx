@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Loader2 } from "lucide-react";
 import Link from "next/link";
 import { useStaff } from "@/components/shell/staff-context";
-import { liveJobsOptions } from "@/lib/queries/jobs";
+import { liveJobsOptions } from "@/lib/queries/shell-badges";
 
 /** How many of the signed-in person's jobs are queued or running (one shared, cheap poll). */
 export function useMyRunningJobCount(): number {

@@ -4,6 +4,9 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@ta
 import type { Alert, AlertStatus, AlertThreshold, Delivery } from "@/lib/schemas/alerts";
 import type { ListResult } from "@/lib/schemas/common";
 import { fetchJson } from "./fetch-json";
+import { openAlertCountKey } from "./shell-badges";
+
+export { openAlertCountOptions } from "./shell-badges";
 
 export type AlertList = ListResult<Alert> & { meta: ListResult<Alert>["meta"] & { openCount: number } };
 export interface AlertListQuery {
@@ -15,7 +18,7 @@ export interface AlertListQuery {
 export const alertKeys = {
   all: ["alerts"] as const,
   list: (query: AlertListQuery) => [...alertKeys.all, "list", query] as const,
-  openCount: () => [...alertKeys.all, "open-count"] as const,
+  openCount: () => openAlertCountKey,
   deliveries: (query: object) => [...alertKeys.all, "deliveries", query] as const,
   threshold: (accountId: string) => [...alertKeys.all, "threshold", accountId] as const,
 };
@@ -32,16 +35,6 @@ export function alertListOptions(query: AlertListQuery) {
     queryKey: alertKeys.list(query),
     queryFn: ({ signal }) => fetchJson<AlertList>(`/api/alerts?${search(query)}`, { signal }),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** The badge's count: one row's read, every minute (alerts arrive with a refresh, every 30 min by default). */
-export function openAlertCountOptions() {
-  return queryOptions({
-    queryKey: alertKeys.openCount(),
-    queryFn: async ({ signal }) =>
-      (await fetchJson<AlertList>("/api/alerts?status=open&pageSize=1", { signal })).meta.openCount,
-    refetchInterval: 60_000,
   });
 }
 

@@ -3,6 +3,9 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApprovalDto, ApprovalList, ApprovalStatusName } from "@/lib/schemas/approvals";
 import { fetchJson } from "./fetch-json";
+import { pendingApprovalCountKey } from "./shell-badges";
+
+export { pendingApprovalCountOptions } from "./shell-badges";
 
 export interface ApprovalListQuery {
   status: ApprovalStatusName | null;
@@ -13,7 +16,7 @@ export interface ApprovalListQuery {
 export const approvalKeys = {
   all: ["approvals"] as const,
   list: (query: ApprovalListQuery) => [...approvalKeys.all, "list", query] as const,
-  pendingCount: () => [...approvalKeys.all, "pending-count"] as const,
+  pendingCount: () => pendingApprovalCountKey,
 };
 
 export const approvalListUrl = (query: ApprovalListQuery) =>
@@ -28,17 +31,6 @@ export function approvalListOptions(query: ApprovalListQuery) {
     queryKey: approvalKeys.list(query),
     queryFn: ({ signal }) => fetchJson<ApprovalList>(approvalListUrl(query), { signal }),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** The badge's count: requests this person could decide, read every minute. */
-export function pendingApprovalCountOptions() {
-  return queryOptions({
-    queryKey: approvalKeys.pendingCount(),
-    queryFn: async ({ signal }) =>
-      (await fetchJson<ApprovalList>("/api/approvals?status=pending&pageSize=1", { signal })).meta
-        .pendingCount,
-    refetchInterval: 60_000,
   });
 }
 

@@ -10,6 +10,10 @@ import {
 import type { ListResult } from "@/lib/schemas/common";
 import { accountKeys } from "./managed-accounts";
 import { fetchJson } from "./fetch-json";
+import { liveJobsKey, liveStatuses } from "./shell-badges";
+
+// The shell's badge reads these from shell-badges.ts; kept reachable here with the rest of the jobs.
+export { liveJobsOptions, liveStatuses } from "./shell-badges";
 import type { Job, JobItem, JobItemListQuery, JobListQuery, createJobBodySchema } from "@/lib/schemas/jobs";
 import type { z } from "zod";
 
@@ -20,7 +24,7 @@ export const jobKeys = {
   all: ["jobs"] as const,
   lists: () => [...jobKeys.all, "list"] as const,
   list: (query: JobListQuery) => [...jobKeys.lists(), query] as const,
-  live: () => [...jobKeys.all, "live"] as const,
+  live: () => liveJobsKey,
   detail: (id: string) => [...jobKeys.all, "detail", id] as const,
   items: (id: string, query: JobItemListQuery) => [...jobItemKeys(id), query] as const,
 };
@@ -32,7 +36,6 @@ export function jobItemKeys(id: string) {
 
 // Polling: every 2 s while a job is live (the issue's limit), never once it has finished.
 export const livePollMs = 2_000;
-export const liveStatuses: readonly Job["status"][] = ["queued", "running"];
 export const isJobLive = (job: Pick<Job, "status"> | undefined) =>
   job !== undefined && liveStatuses.includes(job.status);
 
@@ -51,24 +54,6 @@ export function jobListOptions(query: JobListQuery) {
     placeholderData: keepPreviousData,
     // A list showing a live job keeps its counts moving; one with none stays still.
     refetchInterval: (current) => (current.state.data?.data.some(isJobLive) ? livePollMs : false),
-  });
-}
-
-/** Live (queued or running) jobs, for the shell's badge: two small reads, slower when nothing runs. */
-export function liveJobsOptions() {
-  return queryOptions({
-    queryKey: jobKeys.live(),
-    queryFn: async ({ signal }) => {
-      const pages = await Promise.all(
-        liveStatuses.map((status) =>
-          fetchJson<ListResult<Job>>(`/api/jobs?status=${status}&pageSize=100`, { signal }),
-        ),
-      );
-      return pages.flatMap((page) => page.data);
-    },
-    refetchInterval: (current) => ((current.state.data?.length ?? 0) > 0 ? 5_000 : 30_000),
-    // As fresh as the quickest poll: the answer the console layout read with the page is used, not asked again.
-    staleTime: 5_000,
   });
 }
 
