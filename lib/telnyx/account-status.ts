@@ -93,10 +93,10 @@ function cachedStatusSet(
     );
     return hit.promise;
   }
-  if (cache.size >= maxCachedSets) {
-    for (const [oldKey, entry] of cache) if (entry.staleUntil <= now) cache.delete(oldKey);
-    if (cache.size >= maxCachedSets) cache.clear();
-  }
+  // A set past its stale window is never served again: it goes now, not once 200 filters have piled up (each
+  // set holds up to a thousand ids, kept for as long as nobody typed a new filter).
+  for (const [oldKey, entry] of cache) if (entry.staleUntil <= now) cache.delete(oldKey);
+  if (cache.size >= maxCachedSets) cache.clear();
   const promise = fetchStatusSet(status, filters, isBackground);
   const entry: CachedStatusSet = {
     expiresAt: now + statusSetTtlMs,

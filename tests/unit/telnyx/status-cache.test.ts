@@ -40,6 +40,20 @@ async function anEnabledAccount() {
   return found;
 }
 
+describe("status sets kept in memory", () => {
+  it("sets past their stale window are let go at the next fetch, not kept until the cache is full", async () => {
+    const target = await anEnabledAccount();
+    await statusOf(target.id, { email: target.email, emailMatch: "eq" });
+    const cache = upstreamState().statusSets;
+    const oldKeys = [...cache.keys()];
+    expect(oldKeys.length).toBeGreaterThan(0);
+    for (const entry of cache.values()) entry.staleUntil = Date.now() - 1;
+
+    await statusOf(target.id);
+    expect([...cache.keys()].filter((key) => oldKeys.includes(key))).toEqual([]);
+  });
+});
+
 describe("status sets after our own changes", () => {
   it("a confirmed disable and enable correct the cached sets: the next lists are right and fetch no set", async () => {
     const target = await anEnabledAccount();
