@@ -1,4 +1,4 @@
-import { HistoryList } from "@/components/audit/history-list";
+import { HistoryList } from "@/components/audit/lazy-history-list";
 import { Card, CardTitle } from "@/components/ui/card";
 
 /** The account's changes from the audit trail, newest first (Telnyx keeps no such history). */

@@ -1,7 +1,6 @@
 "use client";
 
 import { useRef, useState } from "react";
-import * as Switch from "@radix-ui/react-switch";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { usePermission } from "@/components/shell/staff-context";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
@@ -19,18 +18,27 @@ export function PricingSwitch({
   const { allowed, reason } = usePermission("accounts.pricing");
   const [wanted, setWanted] = useState<boolean>();
   const switchRef = useRef<HTMLButtonElement>(null);
+  const checked = account.allowCustomPricing;
+  // A native switch (role="switch" on a button: Space and Enter toggle it) rather than Radix's, which brought
+  // about 4 kB of primitives to the account page for the same markup.
   const control = (
-    <Switch.Root
+    <button
       ref={switchRef}
+      type="button"
+      role="switch"
       id="custom-pricing"
-      checked={account.allowCustomPricing}
+      aria-checked={checked}
+      data-state={checked ? "checked" : "unchecked"}
       disabled={!allowed}
-      onCheckedChange={setWanted}
+      onClick={() => setWanted(!checked)}
       aria-describedby="custom-pricing-note"
       className="relative h-6 w-11 shrink-0 rounded-full bg-slate-300 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-60 data-[state=checked]:bg-brand-600 dark:bg-slate-700"
     >
-      <Switch.Thumb className="block size-5 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[22px]" />
-    </Switch.Root>
+      <span
+        data-state={checked ? "checked" : "unchecked"}
+        className="block size-5 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[22px]"
+      />
+    </button>
   );
   return (
     <div className="flex flex-col gap-1">

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { HistoryList } from "@/components/audit/history-list";
+import { HistoryList } from "@/components/audit/lazy-history-list";
 import { BackLink, useListHref } from "@/components/ui/back-link";
 import { Card, CardTitle } from "@/components/ui/card";
 import { CopyableValue } from "@/components/ui/copy-button";
