@@ -1,18 +1,30 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsString, useQueryState } from "nuqs";
 import { useState } from "react";
 import { usePermission } from "@/components/shell/staff-context";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { useHasOpened } from "@/components/ui/dialog";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { accessReviewsOptions } from "@/lib/queries/access-reviews";
-import { CampaignPanel } from "./campaign-panel";
-import { StartReviewDialog } from "./start-review-dialog";
 import { Timestamp } from "@/components/ui/timestamp";
+
+// A campaign's panel (its items, decisions and their dialog) is fetched when one is chosen; its answer is
+// fetched in the browser too, so "Loading the review…" shows while either is on its way, as before.
+const CampaignPanel = dynamic(() => import("./campaign-panel").then((module) => module.CampaignPanel), {
+  ssr: false,
+  loading: () => <LoadingPanel label="Loading the review…" />,
+});
+// The start form is fetched when "Start a review" is first pressed.
+const StartReviewDialog = dynamic(
+  () => import("./start-review-dialog").then((module) => module.StartReviewDialog),
+  { ssr: false },
+);
 
 /**
  * Review campaigns on /users/review: start one (the people flagged now are frozen into it), pick one to
@@ -22,6 +34,7 @@ export function ReviewCampaigns() {
   const permission = usePermission("users.export");
   const [campaign, setCampaign] = useQueryState("campaign", parseAsString.withOptions({ history: "push" }));
   const [isStarting, setIsStarting] = useState(false);
+  const hasStarted = useHasOpened(isStarting);
   const list = useQuery(accessReviewsOptions());
 
   return (
@@ -76,7 +89,13 @@ export function ReviewCampaigns() {
         </ul>
       )}
       {campaign ? <CampaignPanel key={campaign} reviewId={campaign} /> : null}
-      <StartReviewDialog open={isStarting} onOpenChange={setIsStarting} onStarted={(id) => setCampaign(id)} />
+      {hasStarted ? (
+        <StartReviewDialog
+          open={isStarting}
+          onOpenChange={setIsStarting}
+          onStarted={(id) => setCampaign(id)}
+        />
+      ) : null}
     </section>
   );
 }

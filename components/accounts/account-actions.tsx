@@ -1,14 +1,24 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { Gauge, Power, PowerOff } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { usePermission } from "@/components/shell/staff-context";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
-import { ChannelLimitDialog } from "./channel-limit-dialog";
-import { DisableDialog } from "./disable-dialog";
-import { EnableDialog } from "./enable-dialog";
+
+// Each dialog's form (and its text rules) is fetched when its button is pressed, not with the account page.
+const ChannelLimitDialog = dynamic(
+  () => import("./channel-limit-dialog").then((module) => module.ChannelLimitDialog),
+  { ssr: false },
+);
+const DisableDialog = dynamic(() => import("./disable-dialog").then((module) => module.DisableDialog), {
+  ssr: false,
+});
+const EnableDialog = dynamic(() => import("./enable-dialog").then((module) => module.EnableDialog), {
+  ssr: false,
+});
 
 type OpenDialog = "disable" | "enable" | "limit" | null;
 

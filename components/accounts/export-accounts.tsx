@@ -5,10 +5,9 @@ import { Download, Loader2 } from "lucide-react";
 import { useId, useState } from "react";
 import { toast } from "@/lib/queries/notify";
 import { Button } from "@/components/ui/button";
-import { CancelDownloadButton, DownloadStatus } from "@/components/ui/download-status";
+import { CancelDownloadButton, DownloadStatus, formatBytes } from "@/components/ui/download-status";
 import { inputClassName } from "@/components/ui/input";
-import { downloadReport, formatBytes } from "@/components/users/download-report";
-import { createRowCounter, type ExportFormat } from "@/lib/accounts/export-rows";
+import type { ExportFormat } from "@/lib/accounts/export-rows";
 import { accountListOptions, toSearch } from "@/lib/queries/managed-accounts";
 import type { AccountListStateApi } from "./use-account-list-state";
 
@@ -35,7 +34,6 @@ export function ExportAccounts({ list }: { list: AccountListStateApi }) {
 
   async function start() {
     const abort = new AbortController();
-    const counter = createRowCounter(format);
     // The whole view: its filters, tab and sort, every page.
     const params = new URLSearchParams(toSearch(list.query));
     params.delete("page");
@@ -44,6 +42,12 @@ export function ExportAccounts({ list }: { list: AccountListStateApi }) {
     setController(abort);
     setState({ phase: "downloading", format, bytes: 0, rows: 0 });
     try {
+      // The streaming download and row counting are fetched at the first export, not with the list.
+      const [{ downloadReport }, { createRowCounter }] = await Promise.all([
+        import("@/components/users/download-report"),
+        import("@/lib/accounts/export-rows"),
+      ]);
+      const counter = createRowCounter(format);
       let rows = 0;
       const file = await downloadReport(
         `/api/managed-accounts/export?${params}`,

@@ -1,10 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
+import { useHasOpened } from "@/components/ui/dialog";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { usePermission } from "@/components/shell/staff-context";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
-import { PricingDialog } from "./pricing-dialog";
+
+// The confirmation is fetched the first time the switch is flipped, not with the account page.
+const PricingDialog = dynamic(() => import("./pricing-dialog").then((module) => module.PricingDialog), {
+  ssr: false,
+});
 
 /**
  * Custom pricing on/off. Flipping the switch only asks (a dialog wants the reason for the audit trail); the
@@ -18,6 +24,7 @@ export function PricingSwitch({
   const { allowed, reason } = usePermission("accounts.pricing");
   const [wanted, setWanted] = useState<boolean>();
   const switchRef = useRef<HTMLButtonElement>(null);
+  const hasOpened = useHasOpened(wanted !== undefined);
   const checked = account.allowCustomPricing;
   // A native switch (role="switch" on a button: Space and Enter toggle it) rather than Radix's, which brought
   // about 4 kB of primitives to the account page for the same markup.
@@ -51,17 +58,19 @@ export function PricingSwitch({
       <p id="custom-pricing-note" className="text-xs text-slate-500 dark:text-slate-400">
         The change may take time to apply at Telnyx, and Telnyx sets the actual prices.
       </p>
-      <PricingDialog
-        account={account}
-        allowCustomPricing={wanted ?? !account.allowCustomPricing}
-        open={wanted !== undefined}
-        onOpenChange={(open) => {
-          if (open) return;
-          setWanted(undefined);
-          // Radix returns focus only to a Dialog.Trigger; the switch opened this dialog, so it gets it back.
-          setTimeout(() => switchRef.current?.focus(), 0);
-        }}
-      />
+      {hasOpened ? (
+        <PricingDialog
+          account={account}
+          allowCustomPricing={wanted ?? !account.allowCustomPricing}
+          open={wanted !== undefined}
+          onOpenChange={(open) => {
+            if (open) return;
+            setWanted(undefined);
+            // Radix returns focus only to a Dialog.Trigger; the switch opened this dialog, so it gets it back.
+            setTimeout(() => switchRef.current?.focus(), 0);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,19 +1,26 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { usePermission } from "@/components/shell/staff-context";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { useHasOpened } from "@/components/ui/dialog";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { alertThresholdOptions } from "@/lib/queries/alerts";
-import { ThresholdDialog } from "./threshold-dialog";
+
+// The form is fetched the first time it is asked for, not with the account page.
+const ThresholdDialog = dynamic(() => import("./threshold-dialog").then((module) => module.ThresholdDialog), {
+  ssr: false,
+});
 
 /** The account's low-balance line on its page: own or default, where it recovers, and a way to change it. */
 export function ThresholdCard({ accountId, currency }: { accountId: string; currency: string | null }) {
   const threshold = useQuery(alertThresholdOptions(accountId));
   const permission = usePermission("alerts.manage");
   const [isOpen, setOpen] = useState(false);
+  const hasOpened = useHasOpened(isOpen);
   const unit = currency ? ` ${currency}` : "";
   const value = threshold.data;
   return (
@@ -38,7 +45,7 @@ export function ThresholdCard({ accountId, currency }: { accountId: string; curr
             ? `The threshold could not be loaded: ${threshold.error.message}`
             : "Loading the threshold…"}
       </p>
-      {value ? (
+      {value && hasOpened ? (
         <ThresholdDialog
           accountId={accountId}
           current={value}

@@ -12,11 +12,20 @@ const DialogFrame = dynamic(() => import("./dialog-frame").then((module) => modu
   ssr: false,
 });
 
+/**
+ * Whether `open` has ever been true: a dialog (or a lazily loaded one's code) is rendered from its first open
+ * on, and stays rendered so it can close as it should.
+ */
+export function useHasOpened(open: boolean) {
+  const [hasOpened, setHasOpened] = useState(open);
+  // Set during render (React's pattern for state derived from props) so the first open needs no extra pass.
+  if (open && !hasOpened) setHasOpened(true);
+  return hasOpened;
+}
+
 /** A modal dialog, open while `open` is true. Renders nothing until it is first opened. */
 export function Dialog(props: DialogProps) {
-  const [hasOpened, setHasOpened] = useState(props.open);
-  // Set during render (React's pattern for state derived from props) so the first open needs no extra pass.
-  if (props.open && !hasOpened) setHasOpened(true);
+  const hasOpened = useHasOpened(props.open);
   // What has focus as the dialog opens, read in the same commit (the frame may still be loading then), so
   // closing it gives focus back there.
   const openerRef = useRef<HTMLElement | null>(null);

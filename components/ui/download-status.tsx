@@ -26,3 +26,10 @@ export function DownloadStatus({ text, testId }: { text: string; testId: string 
     </p>
   );
 }
+
+/** Bytes received so far, as the download status says them. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -64,9 +64,3 @@ export async function downloadReport(
   setTimeout(() => URL.revokeObjectURL(href), 60_000);
   return { fileName, bytes };
 }
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -6,9 +6,8 @@ import { toast } from "@/lib/queries/notify";
 import { usePermission } from "@/components/shell/staff-context";
 import { Button } from "@/components/ui/button";
 import { DisabledReason } from "@/components/ui/disabled-reason";
-import { CancelDownloadButton, DownloadStatus } from "@/components/ui/download-status";
+import { CancelDownloadButton, DownloadStatus, formatBytes } from "@/components/ui/download-status";
 import type { reportFormats } from "@/lib/schemas/org-users";
-import { downloadReport, formatBytes } from "./download-report";
 
 type ReportFormat = (typeof reportFormats)[number];
 
@@ -29,6 +28,8 @@ export function GroupsReportDownloads() {
     setController(abort);
     setState({ phase: "downloading", format, bytes: 0 });
     try {
+      // The streaming download code is fetched at the first click, not with the users page.
+      const { downloadReport } = await import("./download-report");
       const file = await downloadReport(
         `/api/org-users/groups-report?format=${format}`,
         `users-groups-${today()}.${format}`,

@@ -1,12 +1,21 @@
 "use client";
 
 import { UserMinus } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { usePermission } from "@/components/shell/staff-context";
 import { Button } from "@/components/ui/button";
+import { useHasOpened } from "@/components/ui/dialog";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import type { OrgUser } from "@/lib/schemas/org-users";
-import { RemoveUserDialog } from "./remove-user-dialog";
+
+// The confirmation (reason field, text rules) is fetched when Remove is first pressed, not with the list.
+const RemoveUserDialog = dynamic(
+  () => import("./remove-user-dialog").then((module) => module.RemoveUserDialog),
+  {
+    ssr: false,
+  },
+);
 
 export const OWNER_CANNOT_BE_REMOVED = "The organization owner cannot be removed.";
 
@@ -22,6 +31,7 @@ export function RemoveUserAction({
 }) {
   const permission = usePermission("users.remove");
   const [open, setOpen] = useState(false);
+  const hasOpened = useHasOpened(open);
   // The owner check comes first: even an admin cannot, and escalating would not help.
   const reason = user.recordType === "organization_owner" ? OWNER_CANNOT_BE_REMOVED : permission.reason;
 
@@ -39,7 +49,7 @@ export function RemoveUserAction({
           Remove
         </Button>
       </DisabledReason>
-      {reason === "" ? (
+      {reason === "" && hasOpened ? (
         <RemoveUserDialog user={user} open={open} onOpenChange={setOpen} onRemoved={onRemoved} />
       ) : null}
     </>
