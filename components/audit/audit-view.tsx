@@ -1,18 +1,27 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { useHasOpened } from "@/components/ui/dialog";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { auditListOptions } from "@/lib/queries/audit";
 import { auditUrlParsers, toAuditListQuery } from "@/lib/queries/audit-url-state";
 import { ApiError } from "@/lib/queries/fetch-json";
-import { AuditEventDialog } from "./audit-event-dialog";
 import { AuditFilters, type AuditFilterChange } from "./audit-filters";
 import { ListPagination } from "@/components/ui/list-pagination";
 import { AuditTable } from "./audit-table";
+
+// A row's detail (every field, its words) is fetched when a row is first opened, or the URL names one.
+const AuditEventDialog = dynamic(
+  () => import("./audit-event-dialog").then((module) => module.AuditEventDialog),
+  {
+    ssr: false,
+  },
+);
 
 const clearedFilters = { actor: null, action: null, target: null, from: null, to: null, outcome: null };
 
@@ -27,6 +36,7 @@ export function AuditView() {
   const [state, setState] = useQueryStates(auditUrlParsers, { history: "push" });
   const query = toAuditListQuery(state);
   const events = useQuery(auditListOptions(query));
+  const hasOpenedEvent = useHasOpened(state.event !== null);
 
   const changeFilters = useCallback(
     (change: AuditFilterChange) =>
@@ -73,7 +83,9 @@ export function AuditView() {
           />
         </div>
       ) : null}
-      <AuditEventDialog eventId={state.event} onClose={() => void setState({ event: null })} />
+      {hasOpenedEvent ? (
+        <AuditEventDialog eventId={state.event} onClose={() => void setState({ event: null })} />
+      ) : null}
     </Card>
   );
 }

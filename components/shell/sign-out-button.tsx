@@ -2,7 +2,6 @@
 
 import { LogOut } from "lucide-react";
 import { useState } from "react";
-import { signOut } from "@/components/auth/auth-requests";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
@@ -16,7 +15,9 @@ export function SignOutButton() {
         setSigningOut(true);
         // Whatever happened, the sign-in page is where this ends: it shows the session as it now is.
         // A full load, not a client navigation: nothing of the signed-in person's cached data stays in memory.
-        void signOut()
+        // The request code is fetched on the click: every console page carried it for this one button.
+        void import("@/components/auth/auth-requests")
+          .then(({ signOut }) => signOut())
           .catch(() => undefined)
           .then(() => window.location.replace("/login"));
       }}

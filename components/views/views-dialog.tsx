@@ -1,16 +1,20 @@
 "use client";
 
 import { Layers } from "lucide-react";
-import Link from "next/link";
+import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
-import { savedViewHref } from "@/lib/queries/saved-views";
-import type { SavedView, SavedViewList } from "@/lib/schemas/saved-views";
-import { DeleteViewDialog } from "./delete-view-dialog";
-import { DeleteViewButton } from "./view-parts";
+import { useHasOpened } from "@/components/ui/dialog";
+import type { SavedViewList } from "@/lib/schemas/saved-views";
 import { useListViews } from "./use-list-views";
+
+// The list of views (links, delete buttons, the delete confirmation) is fetched when Views is first pressed.
+const ViewsListDialog = dynamic(
+  () => import("./views-list-dialog").then((module) => module.ViewsListDialog),
+  {
+    ssr: false,
+  },
+);
 
 /**
  * The list's saved views from its toolbar: the way to them on a phone, where the sidebar is hidden, and a
@@ -18,9 +22,9 @@ import { useListViews } from "./use-list-views";
  */
 export function ViewsButton({ list }: { list: SavedViewList }) {
   const [isOpen, setIsOpen] = useState(false);
-  const [toDelete, setToDelete] = useState<SavedView | null>(null);
   const views = useListViews(list);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const hasOpened = useHasOpened(isOpen);
   // Radix gives focus back only to a Dialog.Trigger; this button opened the dialog, so it gets it back.
   const setOpen = (open: boolean) => {
     setIsOpen(open);
@@ -32,61 +36,16 @@ export function ViewsButton({ list }: { list: SavedViewList }) {
         <Layers aria-hidden className="size-4" />
         Views{views.data ? ` (${views.data.length})` : ""}
       </Button>
-      <Dialog
-        open={isOpen}
-        onOpenChange={setOpen}
-        title={`Saved ${list} views`}
-        description="Yours, and those colleagues share with the team."
-      >
-        {views.isPending ? (
-          <LoadingPanel label="Loading views…" />
-        ) : views.isError ? (
-          <ErrorPanel message={views.error.message} onRetry={() => views.refetch()} />
-        ) : views.data.length === 0 ? (
-          <EmptyPanel title="No saved views yet.">Set the filters you want, then use Save view.</EmptyPanel>
-        ) : (
-          <ul aria-label={`Saved ${list} views`} className="-mx-2 flex max-h-[60vh] flex-col overflow-y-auto">
-            {views.data.map((view) => (
-              <li
-                key={view.id}
-                className="flex items-center gap-2 rounded-md px-2 hover:bg-slate-50 dark:hover:bg-slate-800"
-              >
-                <Link
-                  href={savedViewHref(view)}
-                  onClick={() => setIsOpen(false)}
-                  className="flex min-w-0 flex-1 items-center gap-2 py-2.5 text-sm font-medium"
-                >
-                  <span className="flex min-w-0 flex-col">
-                    <span className="truncate">{view.name}</span>
-                    <span className="text-xs font-normal text-slate-500 dark:text-slate-400">
-                      {sharingOf(view)}
-                    </span>
-                  </span>
-                </Link>
-                <DeleteViewButton
-                  view={view}
-                  onDelete={() => {
-                    setIsOpen(false);
-                    setToDelete(view);
-                  }}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
-      </Dialog>
-      <DeleteViewDialog
-        view={toDelete}
-        onClose={() => {
-          setToDelete(null);
-          setTimeout(() => buttonRef.current?.focus(), 0);
-        }}
-      />
+      {hasOpened ? (
+        <ViewsListDialog
+          list={list}
+          views={views}
+          isOpen={isOpen}
+          setIsOpen={setIsOpen}
+          setOpen={setOpen}
+          buttonRef={buttonRef}
+        />
+      ) : null}
     </>
   );
-}
-
-function sharingOf(view: SavedView): string {
-  if (!view.shared) return "Only you";
-  return view.isMine ? "Shared with the team" : `Shared by ${view.ownerName}`;
 }

@@ -3,7 +3,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { BalanceListQuery, BalanceRefresh, FleetBalance } from "@/lib/schemas/balances";
 import type { ListResult } from "@/lib/schemas/common";
-import { accountKeys } from "./managed-accounts";
+import { accountKeys } from "./account-keys";
 import { fetchJson } from "./fetch-json";
 
 export const balanceKeys = {

@@ -8,7 +8,7 @@ import {
   type QueryClient,
 } from "@tanstack/react-query";
 import type { ListResult } from "@/lib/schemas/common";
-import { accountKeys } from "./managed-accounts";
+import { accountKeys } from "./account-keys";
 import { fetchJson } from "./fetch-json";
 import { liveJobsKey, liveStatuses } from "./shell-badges";
 

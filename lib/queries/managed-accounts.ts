@@ -19,15 +19,10 @@ import type {
 } from "@/lib/schemas/managed-accounts";
 import type { AccountDetail } from "@/lib/accounts/types";
 import { auditKeys } from "./audit";
+import { accountKeys } from "./account-keys";
 import { fetchJson } from "./fetch-json";
 
-export const accountKeys = {
-  all: ["managed-accounts"] as const,
-  lists: () => [...accountKeys.all, "list"] as const,
-  list: (query: ManagedAccountListQuery) => [...accountKeys.lists(), query] as const,
-  pool: () => [...accountKeys.all, "channels"] as const,
-  detail: (id: string) => [...accountKeys.all, "detail", id] as const,
-};
+export { accountKeys };
 
 /** The list's query as URL parameters; the export sends the same ones. */
 export function toSearch(query: ManagedAccountListQuery): string {
