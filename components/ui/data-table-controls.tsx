@@ -5,15 +5,15 @@ import { useEffect, useRef } from "react";
 
 const boxClassName = "size-4 cursor-pointer accent-brand-600";
 
-/** A row's tick box; its accessible name says which row it picks. */
+/** A row's tick box; its accessible name says which row it picks. onChange is the table's one handler. */
 export function RowCheckbox({
   label,
   isChecked,
-  onToggle,
+  onChange,
 }: {
   label: string;
   isChecked: boolean;
-  onToggle: () => void;
+  onChange: (event: React.ChangeEvent<HTMLInputElement>) => void;
 }) {
   return (
     <input
@@ -21,7 +21,7 @@ export function RowCheckbox({
       aria-label={`Select ${label}`}
       data-testid="row-select"
       checked={isChecked}
-      onChange={onToggle}
+      onChange={onChange}
       className={boxClassName}
     />
   );

@@ -34,7 +34,12 @@ export function TableScroller({ label, children }: { label: string; children: Re
   }, []);
   const canScroll = edges.isScrolled || edges.hasMore;
   return (
-    <div className="group/scroller relative" data-scrolled={edges.isScrolled ? "" : undefined}>
+    <div
+      className="group/scroller relative"
+      data-scrolled={edges.isScrolled ? "" : undefined}
+      // The first column is sticky only while the table overflows (see data-table.tsx).
+      data-overflows={canScroll ? "" : undefined}
+    >
       <div
         ref={ref}
         data-testid="table-scroller"

@@ -277,8 +277,11 @@ test("All accounts goes back to the list as it was left: tab, filter, sort and p
   await expect(link).toBeVisible();
   const leftAt = new URL(page.url());
   expect(leftAt.searchParams.get("sort")).toBe("email");
+  // The row's link is a plain anchor the table turns into an in-app navigation: no new document loads.
+  await page.evaluate(() => Reflect.set(window, "__listDocument", true));
   await link.click();
   await expect(page.getByTestId("account-title")).toHaveText(account.email);
+  expect(await page.evaluate(() => Reflect.get(window, "__listDocument"))).toBe(true);
   // The address stays the account's own: nothing to tamper with.
   await expect(page).toHaveURL(new RegExp(`/accounts/${account.id}$`));
   await page.getByRole("link", { name: "All accounts" }).click();
