@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
 import { toast } from "@/lib/queries/notify";
-import { clampPage } from "@/components/jobs/jobs-url-state";
+import { clampPage } from "@/components/ui/clamp-page";
 import { usePermission } from "@/components/shell/staff-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

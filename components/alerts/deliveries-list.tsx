@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { clampPage } from "@/components/jobs/jobs-url-state";
+import { clampPage } from "@/components/ui/clamp-page";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ChoiceFilter } from "@/components/ui/choice-filter";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
 import dynamic from "next/dynamic";
-import { clampPage } from "@/components/jobs/jobs-url-state";
+import { clampPage } from "@/components/ui/clamp-page";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ChoiceFilter } from "@/components/ui/choice-filter";

@@ -9,7 +9,7 @@ import { auditExportUrl } from "@/lib/queries/audit";
 import { timeRangeProblem, toAuditFilterQuery, type AuditUrlState } from "@/lib/queries/audit-url-state";
 import { auditActionLabels } from "@/lib/audit/describe";
 import type { AuditOutcomeName } from "@/lib/schemas/audit";
-import { auditOutcomes, knownAuditActions } from "@/lib/schemas/feature-values";
+import { auditOutcomes, knownAuditActions } from "@/lib/schemas/audit-values";
 import { TextFilter } from "./text-filter";
 
 // inputClassName is full-width; these controls keep their own width.

@@ -12,7 +12,8 @@ import type { JobItem } from "@/lib/schemas/jobs";
 import { jobItemStatuses } from "@/lib/schemas/feature-values";
 import { ChoiceFilter } from "@/components/ui/choice-filter";
 import { ItemStatusBadge } from "./job-status-badge";
-import { clampPage, jobItemParsers } from "./jobs-url-state";
+import { clampPage } from "@/components/ui/clamp-page";
+import { jobItemParsers } from "./jobs-url-state";
 
 /** The items' columns; `targetPath` is where a target's page lives (/accounts, or /users for removals). */
 const itemColumns = (targetPath: string): DataColumn<JobItem>[] => [

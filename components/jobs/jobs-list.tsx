@@ -16,7 +16,8 @@ import { ChoiceFilter } from "@/components/ui/choice-filter";
 import { jobCounts } from "./job-counts";
 import { actionLabels, describeJob } from "./job-labels";
 import { JobStatusBadge } from "./job-status-badge";
-import { clampPage, jobListParsers } from "./jobs-url-state";
+import { clampPage } from "@/components/ui/clamp-page";
+import { jobListParsers } from "./jobs-url-state";
 
 const columns: DataColumn<Job>[] = [
   {

@@ -16,5 +16,3 @@ export const jobItemParsers = {
   itemPage: parseAsInteger.withDefault(1),
   itemPageSize: parseAsNumberLiteral(listPageSizes).withDefault(defaultListPageSize),
 };
-
-export const clampPage = (page: number) => Math.min(Math.max(1, Math.floor(page)), 100_000);

@@ -9,7 +9,7 @@ import {
 } from "nuqs/server";
 import type { AuditFilterQuery, AuditListQuery } from "@/lib/schemas/audit";
 import { defaultListPageSize, listPageSizes } from "@/lib/schemas/values";
-import { auditOutcomes, toIsoInstant } from "@/lib/schemas/feature-values";
+import { auditOutcomes, toIsoInstant } from "@/lib/schemas/audit-values";
 
 export const auditUrlParsers = {
   page: parseAsInteger.withDefault(1),

@@ -1,9 +1,9 @@
 // The audit trail: our API's query and answer shapes. Shared by the page, the hooks and the handlers.
 import { z } from "zod";
 import { listPageQuery, listPageSizeQuery, optionalEnum, optionalText } from "./common";
-import { auditOutcomes, toIsoInstant } from "./feature-values";
-// The browser reads these without zod (lib/schemas/feature-values.ts).
-export { auditOutcomes, knownAuditActions, toIsoInstant } from "./feature-values";
+import { auditOutcomes, toIsoInstant } from "./audit-values";
+// The browser reads these without zod (lib/schemas/audit-values.ts).
+export { auditOutcomes, knownAuditActions, toIsoInstant } from "./audit-values";
 
 export type AuditOutcomeName = (typeof auditOutcomes)[number];
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AlertsList } from "@/components/alerts/alerts-list";
 import { loadAlertListUrlState } from "@/components/alerts/alerts-url-state";
-import { clampPage } from "@/components/jobs/jobs-url-state";
+import { clampPage } from "@/components/ui/clamp-page";
 import { ForbiddenPanel } from "@/components/users/forbidden-panel";
 import { UsersPageHeader } from "@/components/users/users-page-header";
 import { can } from "@/lib/auth/permissions";

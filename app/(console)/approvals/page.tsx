@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ApprovalsList } from "@/components/approvals/approvals-list";
 import { loadApprovalListUrlState } from "@/components/approvals/approvals-url-state";
-import { clampPage } from "@/components/jobs/jobs-url-state";
+import { clampPage } from "@/components/ui/clamp-page";
 import { UsersPageHeader } from "@/components/users/users-page-header";
 import { listApprovalsFor } from "@/lib/approvals/list";
 import { now } from "@/lib/auth/clock";

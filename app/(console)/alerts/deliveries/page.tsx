@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DeliveriesList } from "@/components/alerts/deliveries-list";
 import { loadDeliveryListUrlState } from "@/components/alerts/alerts-url-state";
-import { clampPage } from "@/components/jobs/jobs-url-state";
+import { clampPage } from "@/components/ui/clamp-page";
 import { BackLink } from "@/components/ui/back-link";
 import { ForbiddenPanel } from "@/components/users/forbidden-panel";
 import { UsersPageHeader } from "@/components/users/users-page-header";
