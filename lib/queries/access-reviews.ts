@@ -12,7 +12,7 @@ import type { ListMeta, ListResult } from "@/lib/schemas/common";
 import type { Job } from "@/lib/schemas/jobs";
 import { auditKeys } from "./audit";
 import { fetchJson } from "./fetch-json";
-import { jobKeys, livePollMs } from "./jobs";
+import { jobKeys, livePollMs } from "./job-keys";
 import { orgUserKeys } from "./org-users";
 
 export const accessReviewKeys = {

@@ -10,7 +10,10 @@ import {
 import type { ListResult } from "@/lib/schemas/common";
 import { accountKeys } from "./account-keys";
 import { fetchJson } from "./fetch-json";
-import { liveJobsKey, liveStatuses } from "./shell-badges";
+import { jobItemKeys, jobKeys, livePollMs } from "./job-keys";
+import { liveStatuses } from "./shell-badges";
+
+export { jobItemKeys, jobKeys, livePollMs } from "./job-keys";
 
 // The shell's badge reads these from shell-badges.ts; kept reachable here with the rest of the jobs.
 export { liveJobsOptions, liveStatuses } from "./shell-badges";
@@ -20,22 +23,6 @@ import type { z } from "zod";
 /** What the browser sends; the server parses it with the same schema. */
 export type CreateJobRequest = z.input<typeof createJobBodySchema>;
 
-export const jobKeys = {
-  all: ["jobs"] as const,
-  lists: () => [...jobKeys.all, "list"] as const,
-  list: (query: JobListQuery) => [...jobKeys.lists(), query] as const,
-  live: () => liveJobsKey,
-  detail: (id: string) => [...jobKeys.all, "detail", id] as const,
-  items: (id: string, query: JobItemListQuery) => [...jobItemKeys(id), query] as const,
-};
-
-/** Every cached page of one job's items. */
-export function jobItemKeys(id: string) {
-  return [...jobKeys.all, "items", id] as const;
-}
-
-// Polling: every 2 s while a job is live (the limit), never once it has finished.
-export const livePollMs = 2_000;
 export const isJobLive = (job: Pick<Job, "status"> | undefined) =>
   job !== undefined && liveStatuses.includes(job.status);
 
