@@ -1,18 +1,10 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from "vitest";
 import type { ApiClient } from "../support/api-client";
 import { demoPassword, staffEmail } from "../support/env";
 import { auditRowsOfRequest, sleep, type FullAuditRow } from "../support/audit-rows";
-import {
-  cleanEnv,
-  ownDataDir,
-  signInAs,
-  sparePort,
-  startOwnServer,
-  stopOwnServer,
-  type OwnServer,
-} from "../support/own-server";
+import { startEmbeddedServer } from "../support/embedded-server";
+import { signInAs, sparePort, stopOwnServer, type OwnServer } from "../support/own-server";
 
 // Every mutation against every way an answer gets lost, once and on every try. Whatever the network did,
 // the three witnesses must agree: what we answered, what the simulator (Telnyx) really holds, and the audit
@@ -20,8 +12,9 @@ import {
 // with a short Telnyx deadline (1.2 s) and quick later read-backs keeps the 84 cases to a few minutes.
 
 const TIMEOUT_MS = 1_200;
-const port = sparePort(6);
-const simPort = sparePort(7);
+// startEmbeddedServer's spare ports: n for the console, n + 1 for its simulator.
+const serverSlot = 6;
+const simPort = sparePort(serverSlot + 1);
 const simBase = `http://127.0.0.1:${simPort}`;
 let server: OwnServer;
 let admin: ApiClient;
@@ -234,20 +227,10 @@ async function settledRow(requestId: string, action: string): Promise<FullAuditR
 const matrix: string[] = [];
 
 beforeAll(async () => {
-  const dataDir = ownDataDir("fault-matrix");
-  server = await startOwnServer({
-    port,
-    dataDir,
-    logFile: path.join(dataDir, "server.log"),
-    env: {
-      ...cleanEnv(),
-      SIM_PORT: String(simPort),
-      SIM_CONTROL: "1",
-      DEMO_PASSWORD: demoPassword(),
-      TELNYX_TIMEOUT_MS: String(TIMEOUT_MS),
-      SUBDESK_RECONCILE_DELAYS_MS: "300,700,1500,3000",
-    },
-  });
+  ({ server } = await startEmbeddedServer("fault-matrix", serverSlot, {
+    TELNYX_TIMEOUT_MS: String(TIMEOUT_MS),
+    SUBDESK_RECONCILE_DELAYS_MS: "300,700,1500,3000",
+  }));
   admin = await signInAs(server.client(), staffEmail("admin"), demoPassword());
 }, 120_000);
 
