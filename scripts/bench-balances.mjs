@@ -9,7 +9,7 @@
 // (SUBDESK_BALANCE_MAX_RPS, default 5), --skip-build. Ports: TEST_PORT / TEST_SIM_PORT; build: NEXT_DIST_DIR.
 import path from "node:path";
 import { percentile } from "./bench/http.mjs";
-import { ensureBuilt, printLoad, sleep, startSeparate } from "./lib/bench.mjs";
+import { ensureBuilt, fleetSimulator, printLoad, sleep, startSeparate } from "./lib/bench.mjs";
 import { ROOT } from "./lib/paths.mjs";
 import { assertPortsFree, testServerAddress } from "./lib/test-server.mjs";
 
@@ -75,12 +75,7 @@ async function main() {
   );
   const setup = await startSeparate({
     name: "bench-balances",
-    simEnv: {
-      SIM_SEED_ACCOUNTS: String(options.accounts),
-      SIM_CONTROL: "1",
-      SIM_RATE_LIMIT_RPS: String(options.rps),
-    },
-    readyPath: "/managed_accounts?page[size]=1",
+    ...fleetSimulator({ accounts: options.accounts, rps: options.rps }),
     serverEnv: {
       SUBDESK_BALANCE_MAX_RPS: String(options.balanceRps),
       // Only the refresh this bench starts: no scheduled one at start-up.

@@ -12,7 +12,7 @@
 // Ports: TEST_PORT / TEST_SIM_PORT; build dir: NEXT_DIST_DIR.
 import path from "node:path";
 import { percentile } from "./bench/http.mjs";
-import { ensureBuilt, sleep, startSeparate } from "./lib/bench.mjs";
+import { ensureBuilt, fleetSimulator, sleep, startSeparate } from "./lib/bench.mjs";
 import { ROOT } from "./lib/paths.mjs";
 import { assertPortsFree, testServerAddress } from "./lib/test-server.mjs";
 
@@ -39,12 +39,7 @@ function parseOptions(argv) {
 function setUp(options) {
   return startSeparate({
     name: "bench-bulk",
-    simEnv: {
-      SIM_SEED_ACCOUNTS: String(options.accounts),
-      SIM_CONTROL: "1",
-      SIM_RATE_LIMIT_RPS: String(options.rps),
-    },
-    readyPath: "/managed_accounts?page[size]=1",
+    ...fleetSimulator({ accounts: options.accounts, rps: options.rps }),
     serverEnv: {
       // The job's ceiling: what Telnyx allows less a little for the people using the console meanwhile.
       SUBDESK_BULK_MAX_RPS: String(Math.max(1, options.rps - 1)),

@@ -16,6 +16,7 @@ import {
   describeGroup,
   downloadCsv,
   ensureBuilt,
+  fleetSimulator,
   printLoad,
   sleep,
   startSeparate,
@@ -86,8 +87,7 @@ async function listedAccounts(browser) {
 async function run(options) {
   const setup = await startSeparate({
     name: "bench-export",
-    simEnv: { SIM_SEED_ACCOUNTS: String(options.accounts), SIM_CONTROL: "1" },
-    readyPath: "/managed_accounts?page[size]=1",
+    ...fleetSimulator({ accounts: options.accounts }),
   });
   try {
     if (options.latency > 0) await slowListPages(setup.simUrl, options.latency);

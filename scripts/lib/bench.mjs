@@ -179,6 +179,21 @@ export async function downloadCsv(browser, groupId, route) {
 }
 
 /**
+ * `startSeparate`'s simulator for the fleet benches: `accounts` seeded accounts, its controls on, and
+ * Telnyx's rate limit enforced at `rps` requests a second when given.
+ */
+export function fleetSimulator({ accounts, rps }) {
+  return {
+    simEnv: {
+      SIM_SEED_ACCOUNTS: String(accounts),
+      SIM_CONTROL: "1",
+      ...(rps === undefined ? {} : { SIM_RATE_LIMIT_RPS: String(rps) }),
+    },
+    readyPath: "/managed_accounts?page[size]=1",
+  };
+}
+
+/**
  * The honest set-up for the console's own figures: `npm run sim` in its own process (seeded by `simEnv`),
  * and the console in live mode pointed at it (TELNYX_BASE_URL, plus `serverEnv`), signed in as a bootstrap
  * admin. The console's process group then holds only the console. `readyPath` is a cheap simulator read
