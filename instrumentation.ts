@@ -6,9 +6,13 @@ export async function register() {
   // Before anything else: route handlers learn the client's address only from this stamp.
   const { stampPeerAddresses } = await import("./lib/auth/client-address");
   stampPeerAddresses();
+  // API requests whose method their route takes skip proxy.ts from here on (lib/api/allowed-methods.ts).
+  const { publishApiMethodGate } = await import("./lib/api/allowed-methods");
+  publishApiMethodGate();
   // Before start-up allocates: the heap grows with what is live rather than for throughput (lib/memory.ts).
-  const { keepHeapNearLiveSize } = await import("./lib/memory");
+  const { compileWebAssemblyOnce, keepHeapNearLiveSize } = await import("./lib/memory");
   keepHeapNearLiveSize();
+  compileWebAssemblyOnce();
   // A start that fails logs what and why, then exits non-zero rather than serve 500s (lib/startup.ts).
   const { startConsoleOrExit } = await import("./lib/startup");
   await startConsoleOrExit();

@@ -1,4 +1,4 @@
-// Headers every answer carries; the per-request CSP (with its script nonce) is set in proxy.ts.
+// Headers every answer carries; a page's CSP (with its script nonce) is set per request in proxy.ts.
 const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -8,22 +8,34 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+const apiContentSecurityPolicy =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 /*
  * Node's HTTP parser lets TRACE through (TRACK it refuses itself, with 400), but Next builds every request
  * as a Fetch Request, which refuses it ("'TRACE' HTTP method is unsupported"): Next answered 500 before
  * any code of ours ran. Where the server receives a request, TRACE is handed on as OPTIONS naming the
  * method asked for, and proxy.ts answers 405 with Allow. The header is ours alone: a client-sent one is
- * dropped. (`next start` loads this file in the process that serves requests; the header name is also in
+ * dropped, as is a client-sent method-allowed mark. (`next start` loads this file in the process that serves requests; the header name is also in
  * lib/api/allowed-methods.ts.)
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next loads it
 const http = require("node:http");
 const refusedMethodHeader = "x-subdesk-refused-method";
+// Marks an API read whose route takes it, so proxy.ts is skipped (lib/api/allowed-methods.ts).
+const methodAllowedHeader = "x-subdesk-method-allowed";
+const apiMethodGateKey = Symbol.for("subdesk.apiMethodGate");
 if (!http.Server.prototype.emit.handsOnTrace) {
   const emit = http.Server.prototype.emit;
   const emitHandingOn = function (event, request, ...rest) {
     if (event === "request" && request && request.headers) {
       delete request.headers[refusedMethodHeader];
+      delete request.headers[methodAllowedHeader];
+      const gate = globalThis[apiMethodGateKey];
+      if (gate && typeof request.url === "string" && request.url.startsWith("/api/")) {
+        const pathname = request.url.split("?", 1)[0];
+        if (gate(pathname, request.method)) request.headers[methodAllowedHeader] = "1";
+      }
       if (request.method === "TRACE") {
         request.headers[refusedMethodHeader] = request.method;
         request.method = "OPTIONS";
@@ -80,7 +92,16 @@ const nextConfig = {
     preloadEntriesOnStart: false,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // An API request proxy.ts skipped (marked above): its answer is JSON or CSV, never a document, so
+      // nothing may load or run. Requests the proxy sees get their CSP there.
+      {
+        source: "/api/:path*",
+        has: [{ type: "header", key: methodAllowedHeader }],
+        headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }],
+      },
+    ];
   },
 };
 

@@ -118,6 +118,24 @@ describe("methods", () => {
     expect(JSON.parse(detail.body).error.code).toBe("method_not_allowed");
   });
 
+  it("a read of a route that only takes changes answers 405 with Allow and the envelope", async () => {
+    for (const method of ["GET", "HEAD"]) {
+      const answer = await rawRequest(method, "/api/mfa/confirm");
+      expect(answer.status, method).toBe(405);
+      expect(answer.headers.allow, method).toBe("OPTIONS, POST");
+    }
+    const get = await rawRequest("GET", "/api/managed-accounts/00000000-0000-4000-8000-000000000000/disable");
+    expect(JSON.parse(get.body).error.code).toBe("method_not_allowed");
+  });
+
+  it("a client cannot mark a refused method as one its route takes", async () => {
+    const headers = { "x-subdesk-method-allowed": "1" };
+    const answer = await rawRequest("PUT", "/api/managed-accounts", { headers });
+    expect(answer.status).toBe(405);
+    expect(answer.headers.allow).toBe("GET, HEAD, OPTIONS, POST");
+    expect(JSON.parse(answer.body).error.code).toBe("method_not_allowed");
+  });
+
   for (const path of paths) {
     it(`PROPFIND, PUT and DELETE ${path} answer 405, never 500 or a page`, async () => {
       for (const method of ["PROPFIND", "PUT", "DELETE"]) {

@@ -3,7 +3,8 @@ import { anonymousClient, signIn, type ApiClient } from "../support/api-client";
 import { resetSim } from "../support/sim-control";
 
 // Security headers on every kind of answer: a page, a JSON answer, a CSV download, a 404 and an error
-// envelope. The CSP carries a fresh script nonce per request, and the page's scripts carry that nonce.
+// envelope. A page's CSP carries a fresh script nonce per request, and the page's scripts carry that nonce;
+// an API answer's lets nothing load or run at all.
 
 let admin: ApiClient;
 
@@ -85,15 +86,26 @@ describe.each(targets)("$name", (target) => {
     expect(response.status, body.slice(0, 200)).toBe(target.status);
   });
 
-  it("has a CSP with a script nonce, frame-ancestors, object-src and base-uri locked down", () => {
-    const csp = response.headers.get("content-security-policy") ?? "";
-    const policy = directives(csp);
-    expect(scriptNonce(csp), csp).toMatch(/^[A-Za-z0-9+/=_-]{16,}$/);
-    expect(policy.get("script-src")).not.toContain("'unsafe-inline'");
-    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
-    expect(policy.get("object-src")).toEqual(["'none'"]);
-    expect(policy.get("base-uri")).toEqual(["'none'"]);
-  });
+  if (target.isApi) {
+    // JSON and CSV are never documents: nothing at all may load or run, so no nonce is needed.
+    it("has a CSP that lets nothing load, run or frame it", () => {
+      const policy = directives(response.headers.get("content-security-policy") ?? "");
+      expect(policy.get("default-src")).toEqual(["'none'"]);
+      expect(policy.has("script-src")).toBe(false);
+      expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+      expect(policy.get("base-uri")).toEqual(["'none'"]);
+    });
+  } else {
+    it("has a CSP with a script nonce, frame-ancestors, object-src and base-uri locked down", () => {
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const policy = directives(csp);
+      expect(scriptNonce(csp), csp).toMatch(/^[A-Za-z0-9+/=_-]{16,}$/);
+      expect(policy.get("script-src")).not.toContain("'unsafe-inline'");
+      expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+      expect(policy.get("object-src")).toEqual(["'none'"]);
+      expect(policy.get("base-uri")).toEqual(["'none'"]);
+    });
+  }
 
   it("sends HSTS, nosniff, Referrer-Policy and COOP, and no X-Powered-By", () => {
     expect(response.headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
