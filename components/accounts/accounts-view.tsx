@@ -10,7 +10,7 @@ import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
 import { accountListOptions, accountStatusCountsOptions } from "@/lib/queries/managed-accounts";
 import { AccountsTable } from "./accounts-table";
 import { AccountsToolbar, clearFilters } from "./accounts-toolbar";
-import { BulkActionBar, type BulkAccountAction } from "./bulk-action-bar";
+import { BulkActionBar, preloadBulkActions, type BulkAccountAction } from "./bulk-action-bar";
 import { StatusTabs } from "./status-tabs";
 import { UpstreamNotice } from "./upstream-notice";
 import { useAccountListState } from "./use-account-list-state";
@@ -59,7 +59,13 @@ export function AccountsView() {
           panelId={panelId}
           onChange={(status) => void setStateInTransition({ status, page: 1 })}
         />
-        <div id={panelId} role="tabpanel" aria-labelledby={`status-tab-${state.status}`}>
+        <div
+          id={panelId}
+          role="tabpanel"
+          aria-labelledby={`status-tab-${state.status}`}
+          onPointerEnter={preloadBulkActions}
+          onFocus={preloadBulkActions}
+        >
           {state.status === "all" ? (
             <label className="flex items-center gap-2 px-4 pt-3 text-sm text-slate-600 dark:text-slate-300">
               <input

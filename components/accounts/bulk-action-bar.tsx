@@ -1,32 +1,22 @@
 "use client";
 
-import { Gauge, Power, PowerOff, Tag, X } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { DisabledReason } from "@/components/ui/disabled-reason";
-import { usePermission } from "@/components/shell/staff-context";
-import { jobActionPermissions } from "@/lib/jobs/permissions";
+import dynamic from "next/dynamic";
 import type { JobAction } from "@/lib/schemas/jobs";
 import type { AccountSelection } from "./use-account-selection";
 
 export type BulkAccountAction = Extract<JobAction, `account.${string}`>;
 
-const buttons: {
-  action: BulkAccountAction;
-  label: string;
-  icon: typeof Power;
-  variant: "danger" | "secondary";
-}[] = [
-  { action: "account.disable", label: "Disable", icon: PowerOff, variant: "danger" },
-  { action: "account.enable", label: "Enable", icon: Power, variant: "secondary" },
-  { action: "account.channel_limit", label: "Set channel limit", icon: Gauge, variant: "secondary" },
-  { action: "account.pricing", label: "Custom pricing", icon: Tag, variant: "secondary" },
-];
+// The buttons (their icons, permissions and hints) load when the pointer or focus first reaches the list
+// (preloadBulkActions), well before a first tick shows them; the bar and its live count are here.
+const loadBulkActions = () => import("./bulk-actions");
+export const preloadBulkActions = () => void loadBulkActions();
+const BulkActions = dynamic(() => loadBulkActions().then((module) => module.BulkActions), { ssr: false });
 
 const plural = (count: number) => `${count} account${count === 1 ? "" : "s"}`;
 
 /**
  * Shown while something is ticked: the count (read out as it changes), "select all N in this view", and the
- * bulk actions, each allowed exactly when the single action is (disabled with the reason otherwise).
+ * bulk actions (./bulk-actions.tsx).
  */
 export function BulkActionBar({
   selection,
@@ -57,47 +47,18 @@ export function BulkActionBar({
       role="region"
       aria-label="Bulk actions"
       data-testid="bulk-bar"
-      className="flex flex-wrap items-center gap-3 border-b border-brand-200 bg-brand-50 px-4 py-2 text-sm dark:border-slate-700 dark:bg-slate-800/60"
+      // At least a small button's height, so the bar does not grow when its buttons arrive.
+      className="flex min-h-12 flex-wrap items-center gap-3 border-b border-brand-200 bg-brand-50 px-4 py-2 text-sm dark:border-slate-700 dark:bg-slate-800/60"
     >
       <p aria-live="polite" aria-atomic className="font-medium" data-testid="selection-count">
         {selection.isWholeView ? `All ${plural(count)} in this view selected` : `${plural(count)} selected`}
       </p>
-      {canWidenToView ? (
-        <Button variant="ghost" size="sm" onClick={selection.selectWholeView} className="underline">
-          Select all {plural(viewTotal)} in this view
-        </Button>
-      ) : null}
-      <Button variant="ghost" size="sm" onClick={selection.clear}>
-        <X aria-hidden className="size-4" />
-        Clear selection
-      </Button>
-      <div
-        role="group"
-        aria-label="Apply to the selected accounts"
-        className="flex flex-wrap gap-2 sm:ml-auto"
-      >
-        {buttons.map((button) => (
-          <BulkButton key={button.action} {...button} onClick={onAction} />
-        ))}
-      </div>
+      <BulkActions
+        selection={selection}
+        widenTo={canWidenToView ? viewTotal : undefined}
+        plural={plural}
+        onAction={onAction}
+      />
     </div>
-  );
-}
-
-function BulkButton({
-  action,
-  label,
-  icon: Icon,
-  variant,
-  onClick,
-}: (typeof buttons)[number] & { onClick: (action: BulkAccountAction) => void }) {
-  const permission = usePermission(jobActionPermissions[action]);
-  return (
-    <DisabledReason reason={permission.reason}>
-      <Button size="sm" variant={variant} disabled={!permission.allowed} onClick={() => onClick(action)}>
-        <Icon aria-hidden className="size-4" />
-        {label}
-      </Button>
-    </DisabledReason>
   );
 }

@@ -6,7 +6,7 @@ import { Command } from "cmdk";
 import { Building2, Clock, FileText, Search, Star, User } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type RefObject } from "react";
-import { navLinks } from "@/components/shell/nav-links";
+import { navPages } from "@/components/shell/nav-pages";
 import { useStaff } from "@/components/shell/staff-context";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { savedViewHref, savedViewsOptions } from "@/lib/queries/saved-views";
@@ -62,7 +62,7 @@ export function CommandPaletteDialog({
   const users = useUserSearch(term, isOpen && canReadUsers);
 
   const pages = [
-    ...navLinks.filter(({ href }) => !pagePermissions[href] || can(role, pagePermissions[href])),
+    ...navPages.filter(({ href }) => !pagePermissions[href] || can(role, pagePermissions[href])),
     ...extraPages.filter(({ permission }) => can(role, permission)),
   ].filter(({ label }) => matches(label, typed));
   const savedViews = (views.data?.data ?? []).filter((view) => matches(view.name, typed));

@@ -9,12 +9,14 @@ interface ErrorContentProps {
   error: Error & { digest?: string };
   reset: () => void;
   isStandalone?: boolean;
+  /** What could not be shown, when the boundary knows ("The audit trail"); "This page" otherwise. */
+  what?: string;
 }
 
 /** What a page that failed to render shows: never the error's own text (it may hold internals). */
-export function ErrorContent({ error, reset, isStandalone = false }: ErrorContentProps) {
+export function ErrorContent({ error, reset, isStandalone = false, what = "This page" }: ErrorContentProps) {
   return (
-    <StatusPanel kicker="Error" title="This page could not be shown" isStandalone={isStandalone}>
+    <StatusPanel kicker="Error" title={`${what} could not be shown`} isStandalone={isStandalone}>
       <p role="alert">
         Something went wrong on our side. Try again, or go back to the overview.
         {error.digest ? (

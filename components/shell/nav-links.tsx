@@ -1,6 +1,3 @@
-"use client";
-
-import { usePathname } from "next/navigation";
 import { Fragment, Suspense } from "react";
 import {
   Bell,
@@ -13,61 +10,56 @@ import {
   UserCog,
   Users,
   Wallet,
+  type LucideIcon,
 } from "lucide-react";
 import { OpenAlertsCount } from "@/components/alerts/open-alerts-count";
 import { PendingApprovalsCount } from "@/components/approvals/pending-approvals-count";
 import { RunningJobsCount } from "@/components/jobs/running-jobs-badge";
-import { IntentLink } from "@/components/ui/intent-link";
 import { SidebarViews } from "@/components/views/sidebar-views";
 import type { SavedViewList } from "@/lib/schemas/saved-views";
+import { NavLink } from "./nav-link";
+import { navPages, type NavHref } from "./nav-pages";
 
-// Also the command palette's pages (components/shell/command-palette.tsx).
-export const navLinks = [
-  { href: "/", label: "Overview", icon: LayoutDashboard },
-  { href: "/accounts", label: "Accounts", icon: Building2 },
-  { href: "/balances", label: "Balances", icon: Wallet },
-  { href: "/jobs", label: "Jobs", icon: ListChecks },
-  { href: "/alerts", label: "Alerts", icon: Bell },
-  { href: "/users", label: "Users", icon: Users },
-  { href: "/users/review", label: "Access review", icon: ShieldCheck },
-  { href: "/audit", label: "Audit", icon: ClipboardList },
-  { href: "/staff", label: "Staff", icon: UserCog },
-  { href: "/approvals", label: "Approvals", icon: Stamp },
-];
+// A server component: the icons arrive drawn with the page, so no console page downloads their code; only
+// which link is current (./nav-link.tsx), the counts and the saved views run in the browser.
+const icons: Record<NavHref, LucideIcon> = {
+  "/": LayoutDashboard,
+  "/accounts": Building2,
+  "/balances": Wallet,
+  "/jobs": ListChecks,
+  "/alerts": Bell,
+  "/users": Users,
+  "/users/review": ShieldCheck,
+  "/audit": ClipboardList,
+  "/staff": UserCog,
+  "/approvals": Stamp,
+};
+
+const counts: Partial<Record<NavHref, React.ReactNode>> = {
+  "/jobs": <RunningJobsCount />,
+  "/alerts": <OpenAlertsCount />,
+  "/approvals": <PendingApprovalsCount />,
+};
 
 // Saved views sit under the list they open.
-const viewListByHref: Record<string, SavedViewList> = { "/accounts": "accounts", "/users": "users" };
-
-function isActive(pathname: string, href: string): boolean {
-  if (href === "/") return pathname === "/";
-  if (href === "/users") return pathname === "/users" || /^\/users\/(?!review)/.test(pathname);
-  return pathname === href || pathname.startsWith(`${href}/`);
-}
+const viewListByHref: Partial<Record<NavHref, SavedViewList>> = {
+  "/accounts": "accounts",
+  "/users": "users",
+};
 
 export function NavLinks() {
-  const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
-      {navLinks.map(({ href, label, icon: Icon }) => {
-        const active = isActive(pathname, href);
+      {navPages.map(({ href, label }) => {
+        const Icon = icons[href];
         const viewList = viewListByHref[href];
         return (
           <Fragment key={href}>
-            <IntentLink
-              href={href}
-              aria-current={active ? "page" : undefined}
-              className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
-                active
-                  ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
-                  : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-              }`}
-            >
+            <NavLink href={href}>
               <Icon aria-hidden className="size-4" />
               {label}
-              {href === "/jobs" ? <RunningJobsCount /> : null}
-              {href === "/alerts" ? <OpenAlertsCount /> : null}
-              {href === "/approvals" ? <PendingApprovalsCount /> : null}
-            </IntentLink>
+              {counts[href] ?? null}
+            </NavLink>
             {viewList ? (
               <Suspense fallback={null}>
                 <SidebarViews list={viewList} />
