@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { reasonProblem } from "@/lib/schemas/text-rules";
 import type { ManagedAccount } from "@/lib/schemas/managed-accounts";
-import { useEnableAccount } from "@/lib/queries/managed-accounts";
+import { useEnableAccount } from "@/lib/queries/account-mutations";
 import { describeActionError } from "./action-error";
 import { DialogFooter } from "./dialog-footer";
 import { ReasonField } from "./reason-field";

@@ -3,7 +3,7 @@
 import { toast } from "@/lib/queries/notify";
 import { DialogFooter } from "@/components/accounts/dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
-import { useDeleteSavedView } from "@/lib/queries/saved-views";
+import { useDeleteSavedView } from "@/lib/queries/saved-view-mutations";
 import type { SavedView } from "@/lib/schemas/saved-views";
 
 /** Asks before a view is deleted; a shared one disappears for the whole team. */

@@ -8,7 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ApiError } from "@/lib/queries/fetch-json";
-import { useCreateSavedView } from "@/lib/queries/saved-views";
+import { useCreateSavedView } from "@/lib/queries/saved-view-mutations";
 import type { CreateSavedViewBody, SavedViewList } from "@/lib/schemas/saved-views";
 import { maxSavedViewNameLength } from "@/lib/schemas/feature-values";
 

@@ -1,16 +1,10 @@
-// TanStack Query options and mutations for saved views, and the list address a view opens.
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+// TanStack Query options for saved views, and the list address a view opens (the sidebar shows both on every
+// page; the mutations, which only the save and delete dialogs use, are in ./saved-view-mutations.ts).
+import { queryOptions } from "@tanstack/react-query";
 import { createSerializer } from "nuqs/server";
 import { accountListParsers, type StatusTab } from "@/lib/accounts/url-state";
-import type {
-  AccountsViewQuery,
-  CreateSavedViewBody,
-  SavedView,
-  SavedViewList,
-  UsersViewQuery,
-} from "@/lib/schemas/saved-views";
+import type { AccountsViewQuery, SavedView, SavedViewList, UsersViewQuery } from "@/lib/schemas/saved-views";
 import type { ListPageSize } from "@/lib/schemas/common";
-import { auditKeys } from "./audit";
 import { fetchJson } from "./fetch-json";
 import { orgUserListParsers, type OrgUserListState } from "./org-users-url-state";
 
@@ -24,33 +18,6 @@ export function savedViewsOptions() {
     queryKey: savedViewKeys.all,
     queryFn: ({ signal }) => fetchJson<{ data: SavedView[] }>("/api/views", { signal }),
     staleTime: 60_000,
-  });
-}
-
-function useViewsInvalidation() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: savedViewKeys.all }),
-      queryClient.invalidateQueries({ queryKey: auditKeys.all }),
-    ]);
-}
-
-export function useCreateSavedView() {
-  const invalidate = useViewsInvalidation();
-  return useMutation({
-    mutationFn: (body: CreateSavedViewBody) =>
-      fetchJson<{ data: SavedView }>("/api/views", { method: "POST", json: body }),
-    onSettled: invalidate,
-  });
-}
-
-export function useDeleteSavedView() {
-  const invalidate = useViewsInvalidation();
-  return useMutation({
-    mutationFn: (id: string) =>
-      fetchJson<{ data: { id: string } }>(`/api/views/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSettled: invalidate,
   });
 }
 
