@@ -1,4 +1,4 @@
-import { KeyRound } from "lucide-react";
+import { KeyRound, LogOut, Menu, Moon, Search, Sun } from "lucide-react";
 import { redirect } from "next/navigation";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { RunningJobsBadge } from "@/components/jobs/running-jobs-badge";
@@ -47,7 +47,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </aside>
             <div className="flex min-w-0 flex-1 flex-col">
               <header className="flex flex-wrap items-center justify-end gap-1.5 border-b border-slate-200 bg-white px-3 py-2 sm:gap-3 md:px-6 md:py-3 dark:border-slate-800 dark:bg-slate-900">
-                <MobileNav signedInAs={{ name: staff.name, email: staff.email }}>
+                {/* The header's icons are drawn here, on the server: no page downloads their code. */}
+                <MobileNav
+                  signedInAs={{ name: staff.name, email: staff.email }}
+                  icon={<Menu aria-hidden className="size-5" />}
+                >
                   <NavLinks />
                 </MobileNav>
                 <IntentLink
@@ -56,7 +60,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 >
                   Subdesk
                 </IntentLink>
-                <CommandPalette />
+                <CommandPalette icon={<Search aria-hidden className="size-4" />} />
                 <RunningJobsBadge />
                 <div
                   className="hidden min-w-0 text-right text-sm leading-tight sm:block"
@@ -76,8 +80,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 >
                   <KeyRound aria-hidden className="size-4" />
                 </IntentLink>
-                <ThemeToggle />
-                <SignOutButton />
+                <ThemeToggle>
+                  <Sun aria-hidden className="size-4 dark:hidden" />
+                  <Moon aria-hidden className="hidden size-4 dark:block" />
+                </ThemeToggle>
+                <SignOutButton icon={<LogOut aria-hidden className="size-4" />} />
               </header>
               <main
                 id="content"

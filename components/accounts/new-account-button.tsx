@@ -1,15 +1,16 @@
-"use client";
-
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { IntentLink } from "@/components/ui/intent-link";
-import { usePermission } from "@/components/shell/staff-context";
+import { can, deniedReason, type Role } from "@/lib/auth/permissions";
 
-/** Shown to every role; disabled with the reason for those who may not create accounts. */
-export function NewAccountButton() {
-  const { allowed, reason } = usePermission("accounts.create");
-  if (!allowed) {
+/**
+ * Shown to every role; disabled with the reason for those who may not create accounts. Drawn on the server
+ * (the page knows the role): nothing of it but the link and the hint runs in the browser.
+ */
+export function NewAccountButton({ role }: { role: Role }) {
+  if (!can(role, "accounts.create")) {
+    const reason = deniedReason("accounts.create");
     return (
       <DisabledReason reason={reason}>
         <Button disabled>

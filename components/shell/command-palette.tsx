@@ -1,6 +1,5 @@
 "use client";
 
-import { Search } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 
@@ -15,7 +14,7 @@ const CommandPaletteDialog = dynamic(() => loadDialog().then((module) => module.
  * Ctrl+K / ⌘K (or the header's search button): jump to a page, a saved view, a recent account or user, or
  * search accounts by email or organization and users by email. Escape closes it and gives focus back.
  */
-export function CommandPalette() {
+export function CommandPalette({ icon }: { icon: React.ReactNode }) {
   const [isOpen, setOpen] = useState(false);
   // Each opening mounts the dialog afresh: an empty search and Recent read again.
   const [openings, setOpenings] = useState(0);
@@ -49,7 +48,7 @@ export function CommandPalette() {
         aria-keyshortcuts="Control+K Meta+K"
         className="inline-flex h-9 items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-500 sm:min-w-48 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-300 dark:hover:bg-slate-800"
       >
-        <Search aria-hidden className="size-4" />
+        {icon}
         <span className="max-sm:sr-only">Search or jump to…</span>
         <kbd className="ml-auto hidden rounded border border-slate-300 px-1 font-sans text-xs sm:inline dark:border-slate-600">
           Ctrl K

@@ -1,6 +1,5 @@
 "use client";
 
-import { Menu } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 
@@ -16,10 +15,12 @@ interface MobileNavProps {
   children: React.ReactNode;
   /** Who is signed in: the header has no room for it on a phone. */
   signedInAs: { name: string; email: string };
+  /** The button's icon, drawn by the console layout (a server component). */
+  icon: React.ReactNode;
 }
 
 /** Below the md breakpoint the sidebar is hidden; this menu button opens it as a drawer (./nav-drawer.tsx). */
-export function MobileNav({ children, signedInAs }: MobileNavProps) {
+export function MobileNav({ children, signedInAs, icon }: MobileNavProps) {
   const [open, setOpen] = useState(false);
   const [hasOpened, setHasOpened] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -39,7 +40,7 @@ export function MobileNav({ children, signedInAs }: MobileNavProps) {
         }}
         className="inline-flex size-10 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 md:hidden dark:text-slate-200 dark:hover:bg-slate-800"
       >
-        <Menu aria-hidden className="size-5" />
+        {icon}
       </button>
       {hasOpened ? (
         <NavDrawer open={open} onOpenChange={setOpen} opener={buttonRef} signedInAs={signedInAs}>

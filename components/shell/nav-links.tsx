@@ -7,6 +7,7 @@ import {
   ListChecks,
   ShieldCheck,
   Stamp,
+  Trash2,
   UserCog,
   Users,
   Wallet,
@@ -41,7 +42,11 @@ const counts: Partial<Record<NavHref, React.ReactNode>> = {
   "/approvals": <PendingApprovalsCount />,
 };
 
-// Saved views sit under the list they open.
+// Saved views sit under the list they open; their marks' icons are drawn here too.
+const viewIcons = {
+  shared: <Users aria-hidden className="size-3.5" />,
+  delete: <Trash2 aria-hidden className="size-4" />,
+};
 const viewListByHref: Partial<Record<NavHref, SavedViewList>> = {
   "/accounts": "accounts",
   "/users": "users",
@@ -62,7 +67,7 @@ export function NavLinks() {
             </NavLink>
             {viewList ? (
               <Suspense fallback={null}>
-                <SidebarViews list={viewList} />
+                <SidebarViews list={viewList} icons={viewIcons} />
               </Suspense>
             ) : null}
           </Fragment>

@@ -1,10 +1,10 @@
 "use client";
 
-import { LogOut } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton() {
+// Its icon comes drawn by the page (a server component), so no page downloads the icon's code.
+export function SignOutButton({ icon }: { icon: React.ReactNode }) {
   const [isSigningOut, setSigningOut] = useState(false);
   return (
     <Button
@@ -22,7 +22,7 @@ export function SignOutButton() {
           .then(() => window.location.replace("/login"));
       }}
     >
-      <LogOut aria-hidden className="size-4" />
+      {icon}
       {/* A phone's header has room for the icon only; the name stays for screen readers. */}
       <span className="max-sm:sr-only">Sign out</span>
     </Button>

@@ -15,8 +15,17 @@ const DeleteViewDialog = dynamic(
   { ssr: false },
 );
 
-/** A list's saved views, under its link in the sidebar. Nothing shows while loading or when there are none. */
-export function SidebarViews({ list }: { list: SavedViewList }) {
+/**
+ * A list's saved views, under its link in the sidebar. Nothing shows while loading or when there are none.
+ * The shared mark's and the delete button's icons come drawn by the sidebar (a server component).
+ */
+export function SidebarViews({
+  list,
+  icons,
+}: {
+  list: SavedViewList;
+  icons: { shared: React.ReactNode; delete: React.ReactNode };
+}) {
   const views = useListViews(list);
   const pathname = usePathname();
   const search = useSearchParams().toString();
@@ -46,12 +55,13 @@ export function SidebarViews({ list }: { list: SavedViewList }) {
                 }`}
               >
                 <span className="truncate">{view.name}</span>
-                <SharedMark view={view} />
+                <SharedMark view={view} icon={icons.shared} />
               </Link>
               {view.canDelete ? (
                 // Shown on hover or when the row has keyboard focus, so names get the narrow sidebar's width.
                 <DeleteViewButton
                   view={view}
+                  icon={icons.delete}
                   onDelete={() => {
                     setHasAsked(true);
                     setToDelete(view);

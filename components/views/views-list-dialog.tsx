@@ -1,5 +1,6 @@
 "use client";
 
+import { Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
@@ -64,6 +65,7 @@ export function ViewsListDialog({
                 </Link>
                 <DeleteViewButton
                   view={view}
+                  icon={<Trash2 aria-hidden className="size-4" />}
                   onDelete={() => {
                     setIsOpen(false);
                     setToDelete(view);

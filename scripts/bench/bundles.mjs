@@ -15,22 +15,6 @@ export function budgetFor(route) {
   return route === "/login" ? LOGIN_BUDGET_BYTES : PAGE_BUDGET_BYTES;
 }
 
-/*
- * Not every page is at its budget yet (issue 11). The sign-in page, the overview and most pages are, and are
- * held to it. These two carry the console's shell (TanStack Query, nuqs, the sidebar: about 30 kB) and their
- * own tables and filters, 180.9-182.3 kB when these were set; each is held to a ceiling just above its size,
- * so nothing grows meanwhile. Lower these as pages get lighter, and delete them once every page is within.
- */
-const interimCeilingsKb = {
-  "/accounts": 183,
-  "/audit": 181.5,
-};
-
-export function ceilingFor(route) {
-  const interimKb = interimCeilingsKb[route];
-  return interimKb === undefined ? budgetFor(route) : interimKb * KB;
-}
-
 /** The build directory `next build` wrote (NEXT_DIST_DIR lets parallel runs keep separate builds). */
 export function distDirOf(root, env = process.env) {
   return path.join(root, env.NEXT_DIST_DIR || ".next");
@@ -41,8 +25,8 @@ export function bundleStatsPath(distDir) {
 }
 
 /**
- * [{ route, chunks, rawBytes, gzipBytes, budgetBytes, ceilingBytes }], heaviest first, or undefined when the build has no
- * stats file. Chunk paths in the file are relative to the directory the build ran in (the repository root).
+ * [{ route, chunks, rawBytes, gzipBytes, budgetBytes }], heaviest first, or undefined when the build has no stats
+ * file. Chunk paths in the file are relative to the directory the build ran in (the repository root).
  */
 export function firstLoadSizes(root, distDir) {
   const statsFile = bundleStatsPath(distDir);
@@ -66,7 +50,6 @@ export function firstLoadSizes(root, distDir) {
         rawBytes: sizes.reduce((sum, size) => sum + size.raw, 0),
         gzipBytes: sizes.reduce((sum, size) => sum + size.gzip, 0),
         budgetBytes: budgetFor(route),
-        ceilingBytes: ceilingFor(route),
       };
     })
     .sort((a, b) => b.gzipBytes - a.gzipBytes);

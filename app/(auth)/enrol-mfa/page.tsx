@@ -1,3 +1,4 @@
+import { LogOut } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EnrolmentGate } from "@/components/security/enrolment-gate";
@@ -30,7 +31,7 @@ export default async function EnrolMfaPage() {
           <EnrolmentGate />
         </div>
         <div className="mt-6 flex justify-center">
-          <SignOutButton />
+          <SignOutButton icon={<LogOut aria-hidden className="size-4" />} />
         </div>
       </div>
     </main>

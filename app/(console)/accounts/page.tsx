@@ -49,7 +49,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               </IntentLink>
             </p>
           </div>
-          <NewAccountButton />
+          <NewAccountButton role={staff.role} />
         </div>
         <ChannelPoolCard />
         <AccountsView />
