@@ -6,8 +6,8 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { buildApp, staleBuildReason } from "./build.mjs";
-import { NEXT_BIN, ROOT, TEST_DATA_DIR } from "./paths.mjs";
-import { startScriptEnv } from "./start-env.mjs";
+import { ROOT, TEST_DATA_DIR } from "./paths.mjs";
+import { nextStartCommand, startScriptEnv } from "./start-env.mjs";
 import {
   runPaths,
   runStamp,
@@ -230,7 +230,8 @@ export async function startSeparate({ name, simEnv, readyPath, serverEnv = {} })
   };
   const setup = { simulator, server: undefined, browser: undefined, simKey, simUrl, baseUrl, paths };
   setup.startConsole = async () => {
-    setup.server = spawnLogged(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    const { command, args } = nextStartCommand(port);
+    setup.server = spawnLogged(command, args, {
       env: consoleEnv,
       logFile: paths.serverLog,
     });

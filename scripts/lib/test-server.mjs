@@ -4,8 +4,8 @@ import { spawn } from "node:child_process";
 import { mkdirSync, openSync, closeSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { NEXT_BIN, ROOT, TEST_DATA_DIR } from "./paths.mjs";
-import { startScriptEnv } from "./start-env.mjs";
+import { ROOT, TEST_DATA_DIR } from "./paths.mjs";
+import { nextStartCommand, startScriptEnv } from "./start-env.mjs";
 
 export const DEMO_PASSWORD = "subdesk-demo-pass";
 
@@ -116,7 +116,8 @@ export function spawnTestServer({ dataDir, logFile, detached = true }) {
     logFd = openSync(logFile, "a");
     stdio = ["ignore", logFd, logFd];
   }
-  const child = spawn(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const { command, args } = nextStartCommand(port);
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: testServerEnv({ dataDir }),
     stdio,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startScriptEnv } from "@/scripts/lib/start-env.mjs";
+import { nextStartCommand, startScriptEnv, startScriptNodeFlags } from "@/scripts/lib/start-env.mjs";
 import { testServerEnv } from "@/scripts/lib/test-server.mjs";
 
 // The console's allocator settings live in package.json's "start" script, so `npm start` on a fresh clone
@@ -13,5 +13,19 @@ describe("the start script's environment", () => {
 
   it("is what a test server runs with", () => {
     expect(testServerEnv({ dataDir: "/tmp/unused" })).toMatchObject(startScriptEnv());
+  });
+});
+
+describe("the start script's node flags", () => {
+  it("give the young generation its floor (V8 takes it only at start)", () => {
+    expect(startScriptNodeFlags()).toContain("--min-semi-space-size=16");
+  });
+
+  it("come before Next's script in the command test and bench servers run", () => {
+    const { command, args } = nextStartCommand(3999);
+    expect(command).toBe(process.execPath);
+    const script = args.findIndex((arg) => arg.endsWith("next/dist/bin/next"));
+    expect(args.slice(0, script)).toEqual(startScriptNodeFlags());
+    expect(args.slice(script + 1)).toEqual(["start", "-H", "127.0.0.1", "-p", "3999"]);
   });
 });
