@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { nextStartCommand } from "@/scripts/lib/start-env.mjs";
 import { ApiClient, postCredentials } from "./api-client";
 
 // A second app server of a test's own (the crash and canary tests kill it or run it in live mode), started
@@ -9,6 +8,9 @@ import { ApiClient, postCredentials } from "./api-client";
 // group, its own data directory and ports next to the suite's.
 
 const ROOT = path.resolve(__dirname, "../..");
+// Not scripts/lib/start-env.mjs's nextStartCommand: Playwright loads this file (through the e2e specs) as
+// CommonJS, which cannot import an ES module. These servers are for crashes and modes, not for figures.
+const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
 
 /** Ports beyond the suite's own pair (TEST_PORT, TEST_SIM_PORT): n = 0, 1, 2… */
 export function sparePort(n: number): number {
@@ -60,8 +62,7 @@ export function spawnOwnServer(options: OwnServerOptions): OwnServer {
   mkdirSync(options.dataDir, { recursive: true });
   const logFd = openSync(options.logFile, "a");
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const { command, args } = nextStartCommand(options.port);
-  const child = spawn(command, args, {
+  const child = spawn(NEXT_BIN, ["start", "-H", "127.0.0.1", "-p", String(options.port)], {
     cwd: ROOT,
     env: {
       // As `npm start` runs it: the console, not Next, handles SIGTERM (lib/shutdown.ts).
