@@ -143,7 +143,10 @@ export function DataTable<Row>({
         aria-label={label}
         aria-busy={isBusy}
         data-testid={testId}
-        className={`w-full text-sm transition-opacity ${isBusy ? "opacity-60" : ""}`}
+        // Its own compositing layer: dimming while the next rows load, and undimming, are then the GPU's
+        // work. Without it the browser repainted the whole table for each (a tab change or a page at 4×
+        // CPU: paint 595 -> 269 ms over five interactions, the longest task 115 -> 81 ms; Chromium trace).
+        className={`w-full text-sm transition-opacity will-change-[opacity] ${isBusy ? "opacity-60" : ""}`}
       >
         <thead>
           <tr className="bg-slate-50 dark:bg-slate-800">
