@@ -10,7 +10,7 @@ import type {
 } from "@/lib/schemas/access-reviews";
 import type { ListMeta, ListResult } from "@/lib/schemas/common";
 import type { Job } from "@/lib/schemas/jobs";
-import { auditKeys } from "./audit";
+import { useInvalidateWithAudit } from "./audit";
 import { fetchJson } from "./fetch-json";
 import { jobKeys, livePollMs } from "./job-keys";
 import { orgUserKeys } from "./org-users";
@@ -52,19 +52,10 @@ export function accessReviewOptions(id: string, query: AccessReviewItemsQuery) {
   });
 }
 
-function useInvalidation() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: accessReviewKeys.all }),
-      queryClient.invalidateQueries({ queryKey: auditKeys.all }),
-    ]);
-}
-
 const reviewUrl = (id: string, action: string) => `/api/access-reviews/${encodeURIComponent(id)}/${action}`;
 
 export function useStartAccessReview() {
-  const invalidate = useInvalidation();
+  const invalidate = useInvalidateWithAudit(accessReviewKeys.all);
   return useMutation({
     mutationFn: (body: CreateAccessReviewBody) =>
       fetchJson<{ data: AccessReview }>("/api/access-reviews", { method: "POST", json: body }),
@@ -73,7 +64,7 @@ export function useStartAccessReview() {
 }
 
 export function useDecideItems(reviewId: string) {
-  const invalidate = useInvalidation();
+  const invalidate = useInvalidateWithAudit(accessReviewKeys.all);
   return useMutation({
     mutationFn: (body: { itemIds: string[]; decision: AccessReviewDecision; reason?: string }) =>
       fetchJson<{ data: { decided: number; closed: boolean } }>(reviewUrl(reviewId, "decisions"), {
@@ -85,7 +76,7 @@ export function useDecideItems(reviewId: string) {
 }
 
 export function useRunRemovals(reviewId: string) {
-  const invalidate = useInvalidation();
+  const invalidate = useInvalidateWithAudit(accessReviewKeys.all);
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => fetchJson<{ data: Job }>(reviewUrl(reviewId, "remove"), { method: "POST" }),
@@ -99,7 +90,7 @@ export function useRunRemovals(reviewId: string) {
 }
 
 export function useCloseAccessReview(reviewId: string) {
-  const invalidate = useInvalidation();
+  const invalidate = useInvalidateWithAudit(accessReviewKeys.all);
   return useMutation({
     mutationFn: () =>
       fetchJson<{ data: AccessReview & { undecided: string[] } }>(reviewUrl(reviewId, "close"), {

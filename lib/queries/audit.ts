@@ -1,6 +1,6 @@
 // TanStack Query options for the audit trail. The audit page prefetches with the same keys on the server
 // (through lib/audit, not HTTP), so what it dehydrates is what these hooks read.
-import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import type { ListResult } from "@/lib/schemas/common";
 import type { AuditEventDto, AuditFilterQuery, AuditListQuery } from "@/lib/schemas/audit";
 import { fetchJson } from "./fetch-json";
@@ -12,6 +12,19 @@ export const auditKeys = {
   detail: (id: string) => [...auditKeys.all, "detail", id] as const,
   history: (targetId: string, pageSize: number) => [...auditKeys.all, "history", targetId, pageSize] as const,
 };
+
+/**
+ * After a change: what it changed (`changed`, a query key prefix) is read again, and so is the audit trail,
+ * which has a row more. Mutations' onSettled, so a failed or unknown outcome refreshes too.
+ */
+export function useInvalidateWithAudit(changed: QueryKey) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: changed }),
+      queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+    ]);
+}
 
 /** The filters as query-string pairs, in a fixed order, skipping empty ones. */
 export function auditFilterParams(filters: AuditFilterQuery): URLSearchParams {

@@ -1,8 +1,8 @@
 // TanStack Query options and mutations for one's own two-factor set-up (the security page) and an admin's
 // reset of someone else's (the staff page).
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation } from "@tanstack/react-query";
 import type { MfaConfirmedDto, MfaEnrolmentDto, MfaStatusDto, ResetMfaBody } from "@/lib/schemas/mfa";
-import { auditKeys } from "./audit";
+import { useInvalidateWithAudit } from "./audit";
 import { fetchJson } from "./fetch-json";
 import { staffKeys } from "./staff";
 
@@ -31,17 +31,13 @@ export function useConfirmMfa() {
 }
 
 export function useResetStaffMfa(id: string) {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidateWithAudit(staffKeys.all);
   return useMutation({
     mutationFn: (body: ResetMfaBody) =>
       fetchJson<{ data: { wasEnabled: boolean } }>(`/api/staff/${encodeURIComponent(id)}/mfa-reset`, {
         method: "POST",
         json: body,
       }),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: staffKeys.all }),
-        queryClient.invalidateQueries({ queryKey: auditKeys.all }),
-      ]),
+    onSettled: invalidate,
   });
 }

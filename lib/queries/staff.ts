@@ -1,8 +1,8 @@
 // TanStack Query options and mutations for the Staff page. The server page prefetches with the same key.
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation } from "@tanstack/react-query";
 import type { ListResult } from "@/lib/schemas/common";
 import type { CreateStaffBody, StaffDto, UpdateStaffBody } from "@/lib/schemas/staff";
-import { auditKeys } from "./audit";
+import { useInvalidateWithAudit } from "./audit";
 import { fetchJson } from "./fetch-json";
 
 export const staffKeys = {
@@ -17,18 +17,8 @@ export function staffListOptions() {
   });
 }
 
-function useStaffInvalidation() {
-  const queryClient = useQueryClient();
-  // The list changed, and the audit trail has a row more.
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: staffKeys.all }),
-      queryClient.invalidateQueries({ queryKey: auditKeys.all }),
-    ]);
-}
-
 export function useCreateStaff() {
-  const invalidate = useStaffInvalidation();
+  const invalidate = useInvalidateWithAudit(staffKeys.all);
   return useMutation({
     mutationFn: (body: CreateStaffBody) =>
       fetchJson<{ data: StaffDto }>("/api/staff", { method: "POST", json: body }),
@@ -37,7 +27,7 @@ export function useCreateStaff() {
 }
 
 export function useUpdateStaff(id: string) {
-  const invalidate = useStaffInvalidation();
+  const invalidate = useInvalidateWithAudit(staffKeys.all);
   return useMutation({
     mutationFn: (body: UpdateStaffBody) =>
       fetchJson<{ data: StaffDto }>(`/api/staff/${encodeURIComponent(id)}`, { method: "PATCH", json: body }),
