@@ -6,7 +6,7 @@ export async function register() {
   // Before anything else: route handlers learn the client's address only from this stamp.
   const { stampPeerAddresses } = await import("./lib/auth/client-address");
   stampPeerAddresses();
-  // API requests whose method their route takes skip proxy.ts from here on (lib/api/allowed-methods.ts).
+  // API reads their route takes skip proxy.ts from here on (lib/api/allowed-methods.ts).
   const { publishApiMethodGate } = await import("./lib/api/allowed-methods");
   publishApiMethodGate();
   // Before start-up allocates: the heap grows with what is live rather than for throughput (lib/memory.ts).

@@ -16,8 +16,8 @@ const apiContentSecurityPolicy =
  * as a Fetch Request, which refuses it ("'TRACE' HTTP method is unsupported"): Next answered 500 before
  * any code of ours ran. Where the server receives a request, TRACE is handed on as OPTIONS naming the
  * method asked for, and proxy.ts answers 405 with Allow. The header is ours alone: a client-sent one is
- * dropped, as is a client-sent method-allowed mark. (`next start` loads this file in the process that serves requests; the header name is also in
- * lib/api/allowed-methods.ts.)
+ * dropped, as is a client-sent method-allowed mark. (`next start` loads this file in the process that
+ * serves requests; the header name is also in lib/api/allowed-methods.ts.)
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next loads it
 const http = require("node:http");

@@ -57,16 +57,6 @@ export function allowedMethods(pathname: string): string[] | null {
   return ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"].filter((method) => methods.has(method));
 }
 
-/**
- * Marks an API read whose route takes it, so `proxy.ts` (whose matcher skips marked requests)
- * is not run for it: on an API route the proxy only refuses methods, and running it cost about 0.4 ms of
- * every request (its adapter builds a NextRequest and a second Response; npm run bench). The header is
- * set where the server receives the request (next.config.js), from this table, which instrumentation.ts
- * publishes; a client-sent one is dropped there. Until it is published, every API request goes through
- * the proxy as before, so an unmarked request is only slower, never let through.
- */
-export const methodAllowedHeader = "x-subdesk-method-allowed";
-
 export type ApiMethodGate = (pathname: string, method: string) => boolean;
 
 export const apiMethodGateKey = Symbol.for("subdesk.apiMethodGate");
@@ -80,6 +70,14 @@ const readMethods = new Set(["GET", "HEAD"]);
 const apiMethodGate: ApiMethodGate = (pathname, method) =>
   readMethods.has(method) && (allowedMethods(pathname)?.includes(method) ?? false);
 
+/**
+ * Lets an API read whose route takes it skip `proxy.ts`: on an API route the proxy only refuses methods,
+ * and running it cost about 0.4 ms of every request (its adapter builds a NextRequest and a second
+ * Response; npm run bench). next.config.js, where the server receives each request, asks this gate and
+ * marks the request (x-subdesk-method-allowed, which the proxy's matcher skips), dropping a client-sent
+ * mark. Until this is published every API request goes through the proxy, so an unmarked request is only
+ * slower, never let through.
+ */
 export function publishApiMethodGate(): void {
   (globalThis as { [apiMethodGateKey]?: ApiMethodGate })[apiMethodGateKey] = apiMethodGate;
 }
