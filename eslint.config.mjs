@@ -8,6 +8,8 @@ export default defineConfig([
   globalIgnores([
     ".next/**",
     ".next-*/**",
+    // The benchmark's bare reference app builds in its own folder.
+    "scripts/bench/plain-next/.next/**",
     ".data/**",
     ".test-data/**",
     "test-results/**",

@@ -1,20 +1,11 @@
-// The list read two ways, side by side: straight from the simulator through the Telnyx SDK (the floor), and
-// through the console's /api/managed-accounts (the SDK call plus our session check, validation and status
-// labels). One request at a time for latency; 50 connections through autocannon for throughput.
+// The list read three ways, side by side: straight from the simulator through the Telnyx SDK (the floor),
+// through a bare Next.js route handler (plain.mjs: what any Next.js proxy pays) and through the console's
+// /api/managed-accounts (the SDK call plus our session check, validation and status labels). One request at
+// a time for latency; 50 connections through autocannon for throughput.
 import autocannon from "autocannon";
-// eslint-disable-next-line no-restricted-imports -- the floor: the SDK straight to the simulator, without the console
-import { Telnyx } from "telnyx";
+import { directListParams, LIST_PAGE_SIZE } from "./direct.mjs";
 
-export const LIST_PAGE_SIZE = 25;
 export const CONSOLE_LIST_ROUTE = `/api/managed-accounts?pageSize=${LIST_PAGE_SIZE}`;
-// What the console asks Telnyx for that route (lib/telnyx/list-params.ts with the list's defaults).
-const directParams = {
-  filter: {},
-  include_cancelled_accounts: false,
-  "page[number]": 1,
-  "page[size]": LIST_PAGE_SIZE,
-  sort: "-created_at",
-};
 
 export function percentile(values, fraction) {
   if (values.length === 0) return NaN;
@@ -33,55 +24,53 @@ async function timeSequential(samples, warmup, once) {
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), samples };
 }
 
-export function directClient(simUrl, simKey) {
-  // As lib/telnyx/sdk.ts builds it: no OAuth fallback, no SDK retries, no logging.
-  return new Telnyx({
-    apiKey: simKey,
-    baseURL: simUrl,
-    maxRetries: 0,
-    clientID: null,
-    clientSecret: null,
-    logLevel: "off",
-  });
+/** One GET of `url` to the end of its body (decompressed, as a browser reads it); throws unless 200. */
+export function httpRead(url, headers = {}) {
+  return async () => {
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  };
 }
 
+/** The SDK's list straight to the simulator. */
+export const sdkRead = (sdk) => () => sdk.managedAccounts.list(directListParams);
+
 /**
- * c=1 latency, the two alternated in blocks so a burst of load from elsewhere on the machine lands on both,
- * and the CPU each side's server spent per request (`cpuMs(side)`: its process group's CPU time so far).
+ * c=1 latency of each side (`sides`: name -> { read, cpuMs }), alternated in blocks so a burst of load from
+ * elsewhere on the machine lands on all of them, and the CPU each side's server spent per request
+ * (`cpuMs()`: its process group's CPU time so far).
  */
-export async function measureLatency({ sdk, baseUrl, cookie, samples, cpuMs, blocks = 5 }) {
-  const runs = { direct: [], console: [] };
-  const cpu = { direct: 0, console: 0 };
-  const readConsole = async () => {
-    const response = await fetch(`${baseUrl}${CONSOLE_LIST_ROUTE}`, { headers: { Cookie: cookie } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${CONSOLE_LIST_ROUTE} answered ${response.status}`);
-  };
-  const readDirect = () => sdk.managedAccounts.list(directParams);
+export async function measureLatency({ sides, samples, blocks = 5 }) {
+  const names = Object.keys(sides);
+  const runs = Object.fromEntries(names.map((name) => [name, []]));
+  const cpu = Object.fromEntries(names.map((name) => [name, 0]));
   const perBlock = Math.ceil(samples / blocks);
-  const timeSide = async (side, once) => {
-    const before = cpuMs(side);
-    runs[side].push(await timeSequential(perBlock, 10, once));
-    cpu[side] += cpuMs(side) - before;
-  };
   for (let block = 0; block < blocks; block += 1) {
-    await timeSide("direct", readDirect);
-    await timeSide("console", readConsole);
+    for (const name of names) {
+      const before = sides[name].cpuMs();
+      runs[name].push(await timeSequential(perBlock, 10, sides[name].read));
+      cpu[name] += sides[name].cpuMs() - before;
+    }
   }
-  const median = (side, key) =>
+  const median = (name, key) =>
     percentile(
-      runs[side].map((run) => run[key]),
+      runs[name].map((run) => run[key]),
       0.5,
     );
   // The warm-up requests ran on the servers too: their CPU is shared over every request sent.
   const sent = (perBlock + 10) * blocks;
-  const figures = (side) => ({
-    p50: median(side, "p50"),
-    p95: median(side, "p95"),
-    samples: perBlock * blocks,
-    cpuMsPerRequest: cpu[side] / sent,
-  });
-  return { direct: figures("direct"), console: figures("console") };
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      {
+        p50: median(name, "p50"),
+        p95: median(name, "p95"),
+        samples: perBlock * blocks,
+        cpuMsPerRequest: cpu[name] / sent,
+      },
+    ]),
+  );
 }
 
 /** `connections` connections for `seconds` s; errors are connection errors, timeouts and non-2xx answers. */

@@ -18,7 +18,7 @@ const SOURCE_FILES = [
 ];
 
 /** Newest mtime under a directory; a few hundred files, so a plain walk is cheap enough. */
-function newestMtime(dir) {
+export function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
