@@ -85,6 +85,35 @@ export async function measureThroughput({ url, headers, connections = 50, second
   };
 }
 
+/**
+ * The c=50 runs of several servers taken in turns, `rounds` rounds of `seconds / rounds` s each, so that a
+ * change in the machine's load lands on all of them. Per target: req/s over all its rounds, errors summed,
+ * the median round's p50 and the worst round's p99. `targets`: name -> { url, headers }.
+ */
+export async function measureThroughputInTurns({ targets, seconds, rounds = 3 }) {
+  const roundSeconds = Math.max(1, Math.round(seconds / rounds));
+  const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, target] of Object.entries(targets)) {
+      runs[name].push(await measureThroughput({ ...target, seconds: roundSeconds }));
+    }
+  }
+  const combine = (list) => ({
+    rps: list.reduce((sum, run) => sum + run.total, 0) / (roundSeconds * list.length),
+    total: list.reduce((sum, run) => sum + run.total, 0),
+    errors: list.reduce((sum, run) => sum + run.errors, 0),
+    p50: percentile(
+      list.map((run) => run.p50),
+      0.5,
+    ),
+    p99: Math.max(...list.map((run) => run.p99)),
+  });
+  return {
+    seconds: roundSeconds * rounds,
+    ...Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, combine(list)])),
+  };
+}
+
 /** The SDK's list at c=50 for the direct side: what Telnyx (here the simulator) takes without us. */
 export function directThroughputTarget(simUrl, simKey) {
   const params = new URLSearchParams({
