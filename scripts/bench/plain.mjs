@@ -7,7 +7,7 @@ import path from "node:path";
 import { spawnLogged, waitForUrl } from "../lib/bench.mjs";
 import { newestMtime } from "../lib/build.mjs";
 import { NEXT_BIN, ROOT } from "../lib/paths.mjs";
-import { scrubbedEnv } from "../lib/test-server.mjs";
+import { isPortTaken, scrubbedEnv } from "../lib/test-server.mjs";
 
 const APP_DIR = path.join(ROOT, "scripts", "bench", "plain-next");
 const DIRECT_FILE = path.join(ROOT, "scripts", "bench", "direct.mjs");
@@ -36,6 +36,8 @@ function ensurePlainBuilt() {
 
 /** `next start` of the plain app on 127.0.0.1:`port`, proxying to the simulator; `stop()` ends it. */
 export async function startPlainNext({ port, simUrl, simKey, logFile }) {
+  // Else the figures could be some other server's, answering on that port.
+  if (await isPortTaken(port)) throw new Error(`Port ${port} (TEST_PORT + 2, the bare app's) is in use.`);
   ensurePlainBuilt();
   const child = spawnLogged(
     process.execPath,

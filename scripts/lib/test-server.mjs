@@ -81,7 +81,7 @@ export function testServerEnv({ dataDir }) {
   };
 }
 
-function isPortTaken(port) {
+export function isPortTaken(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: "127.0.0.1", port });
     socket.once("connect", () => (socket.destroy(), resolve(true)));
