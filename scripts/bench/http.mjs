@@ -98,29 +98,30 @@ export async function measureThroughputInTurns({ targets, seconds, rounds = 3 })
       runs[name].push(await measureThroughput({ ...target, seconds: roundSeconds }));
     }
   }
-  const combine = (list) => ({
-    rps: list.reduce((sum, run) => sum + run.total, 0) / (roundSeconds * list.length),
-    total: list.reduce((sum, run) => sum + run.total, 0),
-    errors: list.reduce((sum, run) => sum + run.errors, 0),
-    p50: percentile(
-      list.map((run) => run.p50),
-      0.5,
-    ),
-    p99: Math.max(...list.map((run) => run.p99)),
-  });
+  const combine = (list) => {
+    const total = list.reduce((sum, run) => sum + run.total, 0);
+    return {
+      rps: total / (roundSeconds * list.length),
+      total,
+      errors: list.reduce((sum, run) => sum + run.errors, 0),
+      p50: percentile(
+        list.map((run) => run.p50),
+        0.5,
+      ),
+      p99: Math.max(...list.map((run) => run.p99)),
+    };
+  };
   return {
     seconds: roundSeconds * rounds,
+    rounds,
     ...Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, combine(list)])),
   };
 }
 
 /** The SDK's list at c=50 for the direct side: what Telnyx (here the simulator) takes without us. */
 export function directThroughputTarget(simUrl, simKey) {
-  const params = new URLSearchParams({
-    "page[number]": "1",
-    "page[size]": String(LIST_PAGE_SIZE),
-    sort: "-created_at",
-    include_cancelled_accounts: "false",
-  });
+  // The SDK's parameters as a query string; its empty filter adds nothing to it.
+  const { filter: _filter, ...query } = directListParams;
+  const params = new URLSearchParams(Object.entries(query).map(([name, value]) => [name, String(value)]));
   return { url: `${simUrl}/managed_accounts?${params}`, headers: { Authorization: `Bearer ${simKey}` } };
 }
