@@ -1,10 +1,13 @@
 // `npm run bench`: the console's performance in one report, side by side with the floor it cannot beat.
 // Not a test: it prints figures against the goals of issue 11 and exits 1 when one is missed.
 //   list latency   c=1 p50/p95 of the accounts list, straight from the simulator through the Telnyx SDK,
-//                  through a bare Next.js route handler doing the same (scripts/bench/plain.mjs) and through
-//                  the console's /api/managed-accounts; the differences are what Next.js and the console add
-//   throughput     c=50 req/s and errors: the simulator's list (plain HTTP), then the bare Next.js handler's
-//                  and the console's, taken in three turns each so a change in the machine's load hits both
+//                  through a bare Next.js proxy doing the same (scripts/bench/plain.mjs: an App Router route
+//                  handler, and a Pages Router API route) and through the console's /api/managed-accounts;
+//                  the differences are what Next.js and the console add. Uncompressed, as the SDK's side
+//                  is; the console once more with a browser's Accept-Encoding, for what gzip adds
+//   throughput     c=50 req/s and errors: the simulator's list (plain HTTP), then the two bare Next.js
+//                  proxies and the console, taken in three turns each so a change in the machine's load
+//                  hits all of them
 //   first-load JS  gzip -9 of every route's first-load chunks (scripts/bench/bundles.mjs)
 //   memory         the console's RSS idle after start, and after its c=50 turns
 //   requests       on a fresh /accounts load, prefetches counted apart
@@ -24,13 +27,14 @@ import { directClient } from "./bench/direct.mjs";
 import {
   CONSOLE_LIST_ROUTE,
   directThroughputTarget,
+  ENCODINGS,
   httpRead,
   measureLatency,
   measureThroughput,
   measureThroughputInTurns,
   sdkRead,
 } from "./bench/http.mjs";
-import { PLAIN_LIST_ROUTE, startPlainNext } from "./bench/plain.mjs";
+import { PLAIN_LIST_ROUTE, PLAIN_PAGES_LIST_ROUTE, startPlainNext } from "./bench/plain.mjs";
 import { MB, ensureBuilt, groupRssBytes, sleep, startSampling, startSeparate } from "./lib/bench.mjs";
 import { ROOT } from "./lib/paths.mjs";
 import { assertPortsFree, testServerAddress } from "./lib/test-server.mjs";
@@ -108,27 +112,43 @@ async function main() {
     results.latency = await measureLatency({
       sides: {
         direct: { read: sdkRead(directClient(simUrl, simKey)), cpuMs: () => groupCpuMs(setup.simulator.pid) },
-        plain: { read: httpRead(`${plain.baseUrl}${PLAIN_LIST_ROUTE}`), cpuMs: () => groupCpuMs(plain.pid) },
+        plain: {
+          read: httpRead(`${plain.baseUrl}${PLAIN_LIST_ROUTE}`, ENCODINGS.identity),
+          cpuMs: () => groupCpuMs(plain.pid),
+        },
+        plainPages: {
+          read: httpRead(`${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}`, ENCODINGS.identity),
+          cpuMs: () => groupCpuMs(plain.pid),
+        },
         console: {
-          read: httpRead(`${browser.baseUrl}${CONSOLE_LIST_ROUTE}`, { Cookie: cookie }),
+          read: httpRead(`${browser.baseUrl}${CONSOLE_LIST_ROUTE}`, {
+            Cookie: cookie,
+            ...ENCODINGS.identity,
+          }),
+          cpuMs: () => groupCpuMs(server.pid),
+        },
+        consoleGzip: {
+          read: httpRead(`${browser.baseUrl}${CONSOLE_LIST_ROUTE}`, { Cookie: cookie, ...ENCODINGS.browser }),
           cpuMs: () => groupCpuMs(server.pid),
         },
       },
       samples: options.samples,
     });
     console.log(
-      "[bench] c=50: the simulator for 10 s, then the bare Next.js handler and the console in turns",
+      "[bench] c=50: the simulator for 10 s, then the bare Next.js proxies and the console in turns",
     );
     results.directLoad = await measureThroughput({ ...directThroughputTarget(simUrl, simKey), seconds: 10 });
     const stopSampling = startSampling(server.pid);
     const turns = await measureThroughputInTurns({
       targets: {
         plain: { url: `${plain.baseUrl}${PLAIN_LIST_ROUTE}` },
+        plainPages: { url: `${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}` },
         console: { url: `${browser.baseUrl}${CONSOLE_LIST_ROUTE}`, headers: { Cookie: cookie } },
       },
       seconds: options.seconds,
     });
     results.plainLoad = turns.plain;
+    results.plainPagesLoad = turns.plainPages;
     results.consoleLoad = turns.console;
     results.loadSeconds = turns.seconds;
     results.loadRounds = turns.rounds;
@@ -149,41 +169,49 @@ async function main() {
 }
 
 function report(results, bundles, options, loadBefore) {
-  const { latency, directLoad, plainLoad, consoleLoad } = results;
+  const { latency, directLoad, plainLoad, plainPagesLoad, consoleLoad } = results;
   const overhead = latency.console.p50 - latency.direct.p50;
   const checks = [];
   const check = (ok) => (checks.push(ok), mark(ok));
-  const loadRow = (load, seconds) =>
-    `${Math.round(load.rps)} req/s, ${load.errors} errors, p50 ${load.p50} ms p99 ${load.p99} ms (${seconds} s`;
+  const loadRow = (load, duration) =>
+    `${Math.round(load.rps)} req/s, ${load.errors} errors, p50 ${load.p50} ms p99 ${load.p99} ms (${duration}`;
   console.log(`\n[bench] report (load average ${loadBefore} before, ${loadAverage()} after; 2 cores shared)`);
-  for (const [side, label] of [
-    ["direct", "direct SDK     "],
-    ["plain", "bare Next.js   "],
-    ["console", "console        "],
-  ]) {
+  const sides = [
+    ["direct", "direct SDK", "simulator"],
+    ["plain", "bare App Router", "bare App Router"],
+    ["plainPages", "bare Pages API", "bare Pages API"],
+    ["console", "console", "console"],
+    ["consoleGzip", "console, gzip", "console, gzip"],
+  ];
+  for (const [side, label] of sides) {
     const figures = latency[side];
     console.log(
-      `  list c=1 ${label} p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}  (${figures.samples} requests)`,
+      `  list c=1 ${label.padEnd(16)} p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}  (${figures.samples} requests)`,
     );
   }
+  const cpu = sides.map(([side, , label]) => `${label} ${ms(latency[side].cpuMsPerRequest)}`).join(", ");
+  console.log(`  CPU per list request      ${cpu} (CPU moves less than wall time with the machine's load)`);
+  const overheadRow = (side) =>
+    `p50 ${ms(latency[side].p50 - latency.direct.p50)}  p95 ${ms(latency[side].p95 - latency.direct.p95)}`;
   console.log(
-    `  CPU per list request      simulator ${ms(latency.direct.cpuMsPerRequest)}, bare Next.js ${ms(latency.plain.cpuMsPerRequest)}, console ${ms(latency.console.cpuMsPerRequest)} (CPU moves less than wall time with the machine's load)`,
+    `  bare App Router overhead  ${overheadRow("plain")}  (what a Next.js route handler adds here)`,
+  );
+  console.log(`  bare Pages API overhead   ${overheadRow("plainPages")}  (the same, leaving the App Router)`);
+  console.log(
+    `  console overhead          ${overheadRow("console")}  (goal p50 ≤ ${GOALS.overheadP50Ms} ms: ${check(overhead <= GOALS.overheadP50Ms)})`,
   );
   console.log(
-    `  bare Next.js overhead     p50 ${ms(latency.plain.p50 - latency.direct.p50)}  p95 ${ms(latency.plain.p95 - latency.direct.p95)}  (what any Next.js route handler adds here)`,
+    `  console over App Router   p50 ${ms(latency.console.p50 - latency.plain.p50)}  (the session check, validation, labels, balances, log line and metrics)`,
   );
   console.log(
-    `  console overhead          p50 ${ms(overhead)}  p95 ${ms(latency.console.p95 - latency.direct.p95)}  (goal p50 ≤ ${GOALS.overheadP50Ms} ms: ${check(overhead <= GOALS.overheadP50Ms)})`,
+    `  gzip of the console's page p50 ${ms(latency.consoleGzip.p50 - latency.console.p50)}  (compressing and inflating it, as a browser asks; in none of the figures above)`,
   );
+  console.log(`  list c=50 simulator       ${loadRow(directLoad, "10 s")})`);
+  const turns = `${results.loadSeconds} s in ${results.loadRounds} turns`;
+  console.log(`  list c=50 bare App Router ${loadRow(plainLoad, turns)})`);
+  console.log(`  list c=50 bare Pages API  ${loadRow(plainPagesLoad, turns)})`);
   console.log(
-    `  console over bare Next.js p50 ${ms(latency.console.p50 - latency.plain.p50)}  (the session check, validation, labels, balances, log line and metrics)`,
-  );
-  console.log(`  list c=50 simulator       ${loadRow(directLoad, 10)})`);
-  console.log(
-    `  list c=50 bare Next.js    ${loadRow(plainLoad, results.loadSeconds)} in ${results.loadRounds} turns)`,
-  );
-  console.log(
-    `  list c=50 console         ${loadRow(consoleLoad, results.loadSeconds)} in ${results.loadRounds} turns; goal ≥ ${GOALS.consoleRps} req/s, 0 errors: ${check(consoleLoad.rps >= GOALS.consoleRps && consoleLoad.errors === 0)})`,
+    `  list c=50 console         ${loadRow(consoleLoad, turns)}; goal ≥ ${GOALS.consoleRps} req/s, 0 errors: ${check(consoleLoad.rps >= GOALS.consoleRps && consoleLoad.errors === 0)})`,
   );
   console.log(
     `  RSS idle after start      ${mb(results.idleRss)} (goal ≤ ${GOALS.idleRssMb} MB: ${check(results.idleRss <= GOALS.idleRssMb * MB)})`,

@@ -1,7 +1,8 @@
-// The list read three ways, side by side: straight from the simulator through the Telnyx SDK (the floor),
-// through a bare Next.js route handler (plain.mjs: what any Next.js proxy pays) and through the console's
-// /api/managed-accounts (the SDK call plus our session check, validation and status labels). One request at
-// a time for latency; 50 connections through autocannon for throughput.
+// The list read side by side: straight from the simulator through the Telnyx SDK (the floor), through a
+// bare Next.js proxy doing the same (plain.mjs: an App Router route handler, what any Next.js proxy of the
+// console's kind pays, and a Pages Router API route) and through the console's /api/managed-accounts (the
+// SDK call plus our session check, validation and status labels). One request at a time for latency; 50
+// connections through autocannon for throughput.
 import autocannon from "autocannon";
 import { directListParams, LIST_PAGE_SIZE } from "./direct.mjs";
 
@@ -24,7 +25,18 @@ async function timeSequential(samples, warmup, once) {
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), samples };
 }
 
-/** One GET of `url` to the end of its body (decompressed, as a browser reads it); throws unless 200. */
+/**
+ * The Accept-Encoding of the c=1 reads. `identity` for the overhead figures: the SDK's side is not
+ * compressed (the simulator does not compress) nor is autocannon's c=50 load, so compressing only the
+ * servers' answers would put gzip's cost into what is measured as the proxy's. `browser` is Chromium's
+ * header (Next answers it with gzip): what compressing the page costs, measured on its own.
+ */
+export const ENCODINGS = {
+  identity: { "Accept-Encoding": "identity" },
+  browser: { "Accept-Encoding": "gzip, deflate, br, zstd" },
+};
+
+/** One GET of `url` to the end of its body (decompressed when compressed); throws unless 200. */
 export function httpRead(url, headers = {}) {
   return async () => {
     const response = await fetch(url, { headers });

@@ -1,6 +1,7 @@
-// The reference beside the console in `npm run bench`: plain-next/, a bare Next.js app whose one route
-// handler lists accounts through the SDK (direct.mjs), built and started with Next's defaults. What the
-// console adds over it is ours; what it adds over the SDK direct is Next's.
+// The reference beside the console in `npm run bench`: plain-next/, a bare Next.js app that lists accounts
+// through the SDK (direct.mjs) twice, as an App Router route handler (the console's kind) and as a Pages
+// Router API route, built and started with Next's defaults. What the console adds over the first is ours;
+// what that adds over the SDK direct is Next's.
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
@@ -12,14 +13,15 @@ import { isPortTaken, scrubbedEnv } from "../lib/test-server.mjs";
 const APP_DIR = path.join(ROOT, "scripts", "bench", "plain-next");
 const DIRECT_FILE = path.join(ROOT, "scripts", "bench", "direct.mjs");
 export const PLAIN_LIST_ROUTE = "/api/managed-accounts";
+export const PLAIN_PAGES_LIST_ROUTE = "/api/pages-router/managed-accounts";
 
-/** Builds the plain app when it has no build or one older than its sources (its app/, config and instrumentation; direct.mjs). */
+/** Builds the plain app when it has no build or one older than its sources (its app/, pages/, config and instrumentation; direct.mjs). */
 function ensurePlainBuilt() {
   const buildId = path.join(APP_DIR, ".next", "BUILD_ID");
   if (existsSync(buildId)) {
     const built = statSync(buildId).mtimeMs;
     const sources = Math.max(
-      newestMtime(path.join(APP_DIR, "app")),
+      ...["app", "pages"].map((dir) => newestMtime(path.join(APP_DIR, dir))),
       ...["next.config.mjs", "instrumentation.js"].map((name) => statSync(path.join(APP_DIR, name)).mtimeMs),
       statSync(DIRECT_FILE).mtimeMs,
     );
