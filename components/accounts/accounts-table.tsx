@@ -44,11 +44,10 @@ interface AccountsTableProps {
   accounts: ManagedAccount[];
   sort: Sort;
   onSort: (sort: Sort) => void;
-  isUpdating: boolean;
   selection: AccountSelection;
 }
 
-function AccountsTableRows({ accounts, sort, onSort, isUpdating, selection }: AccountsTableProps) {
+function AccountsTableRows({ accounts, sort, onSort, selection }: AccountsTableProps) {
   return (
     <DataTable
       label="Managed accounts"
@@ -58,7 +57,6 @@ function AccountsTableRows({ accounts, sort, onSort, isUpdating, selection }: Ac
       rowHref={(account) => `/accounts/${account.id}`}
       rowData={(account) => ({ "data-testid": "account-row", "data-account-id": account.id })}
       columns={columns}
-      isBusy={isUpdating}
       sort={{ value: sort, onChange: (value) => onSort(value as Sort) }}
       selection={{
         isSelected: (account) => selection.isSelected(account.id),
@@ -77,15 +75,15 @@ const isSameSelection = (a: AccountSelection, b: AccountSelection) =>
   a.picked.every((account, index) => account.id === b.picked[index]?.id);
 
 /**
- * The table re-renders only when what it shows changes: its rows, sort, busy state or the ticked rows. The
- * selection object and onSort are new on most renders of the view (its total arriving, a tab's count), and
- * fifty rows are the costly part of the page at 4× CPU; onSort only calls the view's stable setter.
+ * The table re-renders only when what it shows changes: its rows, sort or the ticked rows (BusyRegion dims
+ * it). The selection object and onSort are new on most renders of the view (its total arriving, a tab's
+ * count), and fifty rows are the costly part of the page at 4× CPU; onSort only calls the view's stable
+ * setter.
  */
 export const AccountsTable = memo(
   AccountsTableRows,
   (previous, next) =>
     previous.accounts === next.accounts &&
     previous.sort === next.sort &&
-    previous.isUpdating === next.isUpdating &&
     isSameSelection(previous.selection, next.selection),
 );

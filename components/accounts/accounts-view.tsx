@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ListPagination } from "@/components/ui/list-pagination";
 import { EmptyPanel, ListStates } from "@/components/ui/state-panels";
+import { BusyRegion, PendingProgressBar, TransitionScope } from "@/components/ui/transition-scope";
 import { accountListOptions, accountStatusCountsOptions } from "@/lib/queries/managed-accounts";
 import { AccountsTable } from "./accounts-table";
 import { AccountsToolbar, clearFilters } from "./accounts-toolbar";
@@ -27,15 +28,23 @@ const BulkConfirmDialog = dynamic(
 
 /** The accounts list: URL state in, one query out; the first page comes hydrated from the server. */
 export function AccountsView() {
+  return (
+    <TransitionScope>
+      <AccountsViewContent />
+    </TransitionScope>
+  );
+}
+
+function AccountsViewContent() {
   const list = useAccountListState();
   const { state, setState, setStateInTransition, query, hasFilters } = list;
   const accounts = useQuery(accountListOptions(query));
   // The rows render from a deferred copy of the answer: a new page arriving (TanStack's update is urgent)
   // then renders its fifty rows in a pass React can interrupt for input and paint around, not in one
-  // blocking task; until it has, the table stays as it was, dimmed.
+  // blocking task; until it has, the table stays as it was, dimmed. A tab, page or sort change dims it
+  // before that, from the tap (TransitionScope), without a render of this view.
   const shown = useDeferredValue(accounts.data);
-  const isUpdating =
-    list.isPending || (accounts.isFetching && accounts.isPlaceholderData) || shown !== accounts.data;
+  const isUpdating = (accounts.isFetching && accounts.isPlaceholderData) || shown !== accounts.data;
   const viewTotal = accounts.isPlaceholderData ? undefined : accounts.data?.meta.totalResults;
   const selection = useAccountSelection(toAccountView(query), viewTotal);
   // The All tab's answer carries every tab's count; another tab asks for them (one row, cached) and knows
@@ -76,7 +85,7 @@ export function AccountsView() {
               Include cancelled accounts (Telnyx hides them unless asked)
             </label>
           ) : null}
-          <ProgressBar isActive={isUpdating} />
+          <PendingProgressBar isActive={isUpdating} label="Loading the next page" />
           <div className="px-4 pt-2">
             <UpstreamNotice
               failureCount={accounts.failureCount}
@@ -120,13 +129,14 @@ export function AccountsView() {
                   pageCount={page.data.length}
                   onAction={setBulkAction}
                 />
-                <AccountsTable
-                  accounts={page.data}
-                  sort={query.sort}
-                  isUpdating={isUpdating}
-                  selection={selection}
-                  onSort={(sort) => void setStateInTransition({ sort, page: 1 })}
-                />
+                <BusyRegion isBusy={isUpdating}>
+                  <AccountsTable
+                    accounts={page.data}
+                    sort={query.sort}
+                    selection={selection}
+                    onSort={(sort) => void setStateInTransition({ sort, page: 1 })}
+                  />
+                </BusyRegion>
                 <ListPagination
                   meta={page.meta}
                   noun="accounts"
@@ -140,20 +150,6 @@ export function AccountsView() {
       </Card>
       {bulkAction ? (
         <BulkConfirmDialog action={bulkAction} selection={selection} onClose={() => setBulkAction(null)} />
-      ) : null}
-    </div>
-  );
-}
-
-function ProgressBar({ isActive }: { isActive: boolean }) {
-  return (
-    <div className="h-0.5 overflow-hidden" aria-hidden={!isActive}>
-      {isActive ? (
-        <div
-          role="progressbar"
-          aria-label="Loading the next page"
-          className="h-full w-1/3 animate-pulse bg-brand-500"
-        />
       ) : null}
     </div>
   );

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { useCallback, useTransition } from "react";
+import { useCallback } from "react";
+import { useScopeTransition } from "@/components/ui/transition-scope";
 import { toListQuery } from "@/lib/accounts/list-query";
 import { accountListParsers } from "@/lib/accounts/url-state";
 
@@ -13,11 +14,12 @@ type SetAccountListState = ReturnType<typeof useQueryStates<typeof accountListPa
  * Tabs, paging and sort change through `setStateInTransition`: the click paints at once and the table (dimmed,
  * with its previous rows) re-renders after, so a slow device never holds the tap for a whole table's render.
  * A control that shows the URL state itself (the filters, the checkbox) uses `setState`: a transition would
- * hold its new value back until the table has rendered.
+ * hold its new value back until the table has rendered. The transition is the enclosing TransitionScope's,
+ * so that its pending state re-renders the dimming and the progress bar, not the view.
  */
 export function useAccountListState() {
   const [state, setState] = useQueryStates(accountListParsers, { history: "push", scroll: false });
-  const [isPending, startTransition] = useTransition();
+  const startTransition = useScopeTransition();
   const setStateInTransition = useCallback<SetAccountListState>(
     (...args) => {
       let result: ReturnType<SetAccountListState> | undefined;
@@ -26,11 +28,11 @@ export function useAccountListState() {
       });
       return result!;
     },
-    [setState],
+    [setState, startTransition],
   );
   const query = toListQuery(state);
   const hasFilters = state.email !== "" || state.org !== "" || state.includeCancelled;
-  return { state, setState, setStateInTransition, query, hasFilters, isPending };
+  return { state, setState, setStateInTransition, query, hasFilters };
 }
 
 export type AccountListStateApi = ReturnType<typeof useAccountListState>;

@@ -40,7 +40,6 @@ interface DataTableProps<Row> {
   rowLabel: (row: Row) => string;
   selection?: DataSelection<Row>;
   sort?: SortState;
-  isBusy?: boolean;
   testId?: string;
 }
 
@@ -63,9 +62,9 @@ const stickyFocusClassName =
  * Every list's table: one header style, sort buttons (aria-sort), optional tick boxes for bulk actions,
  * rows that open by click or Enter, and a sticky first column inside a sideways scroller on narrow screens.
  * Rows are memoized (DataRow) and carry no handlers of their own: the body's one click, key and change
- * handler finds the row by its key. Dimming the table while the next page loads, or ticking one row, then
- * re-renders the table element and that row, not fifty rows: at 4× CPU that render sat between a click and
- * its paint.
+ * handler finds the row by its key. Ticking one row then re-renders the table element and that row, not
+ * fifty rows: at 4× CPU that render sat between a click and its paint. A list dims its table while the
+ * next page loads around it (BusyRegion), without rendering it.
  */
 export function DataTable<Row>({
   label,
@@ -78,7 +77,6 @@ export function DataTable<Row>({
   rowLabel,
   selection,
   sort,
-  isBusy = false,
   testId,
 }: DataTableProps<Row>) {
   const router = useRouter();
@@ -139,15 +137,7 @@ export function DataTable<Row>({
   const opens = Boolean(onRowOpen ?? rowHref);
   return (
     <TableScroller label={label}>
-      <table
-        aria-label={label}
-        aria-busy={isBusy}
-        data-testid={testId}
-        // Its own compositing layer: dimming while the next rows load, and undimming, are then the GPU's
-        // work. Without it the browser repainted the whole table for each (a tab change or a page at 4×
-        // CPU: paint 595 -> 269 ms over five interactions, the longest task 115 -> 81 ms; Chromium trace).
-        className={`w-full text-sm transition-opacity will-change-[opacity] ${isBusy ? "opacity-60" : ""}`}
-      >
+      <table aria-label={label} data-testid={testId} className="w-full text-sm">
         <thead>
           <tr className="bg-slate-50 dark:bg-slate-800">
             {columns.map((column, index) => {

@@ -4,6 +4,10 @@ import { rowEmails } from "./support/accounts-page";
 import { loginAs } from "./support/login";
 import { select, simAccounts } from "./support/sim-accounts";
 
+// The simulator's query for the enabled tab's second page: a fault aimed at it leaves the console's own
+// background reads of page 1 (status sets) alone.
+const secondPageQuery = { "page[number]": "2", "page[size]": "50" };
+
 test.beforeEach(async () => {
   await resetSim();
 });
@@ -17,13 +21,12 @@ test("a 429 from Telnyx shows the rate-limit state with the wait, then the data"
   await expect(rowEmails(page)).toHaveText(enabled.slice(0, 50).map((account) => account.email));
 
   // Longer than the server's own cap (5 s), so the console passes the wait on instead of sitting on it.
-  // Aimed at page 2: the console's own background reads of page 1 (status sets) must not take it.
   await injectFault({
     operation: "ListManagedAccounts",
     kind: "rate_limit",
     times: 1,
     retryAfter: 6,
-    query: { "page[number]": "2", "page[size]": "50" },
+    query: secondPageQuery,
   });
   await page.getByRole("button", { name: "Next page" }).click();
 
@@ -50,4 +53,35 @@ test("a 5xx that outlasts the retries shows an error with a working retry button
   await clearFaults();
   await error.getByRole("button", { name: "Try again" }).click();
   await expect(rowEmails(page)).toHaveText(enabled.slice(50, 100).map((account) => account.email));
+});
+
+test("a slow next page keeps the previous rows, dimmed and marked busy with a progress bar, until it arrives", async ({
+  page,
+}) => {
+  const enabled = select(await simAccounts(), { status: "enabled" });
+  await loginAs(page, "viewer", "/accounts?status=enabled");
+  await expect(rowEmails(page)).toHaveText(enabled.slice(0, 50).map((account) => account.email));
+  const table = page.getByRole("table", { name: "Managed accounts" });
+  const region = page.locator("[aria-busy]").filter({ has: table });
+  const progress = page.getByRole("progressbar", { name: "Loading the next page" });
+  await expect(region).toHaveAttribute("aria-busy", "false");
+  await expect(progress).toHaveCount(0);
+
+  await injectFault({
+    operation: "ListManagedAccounts",
+    kind: "latency",
+    ms: 2_500,
+    times: 1,
+    query: secondPageQuery,
+  });
+  await page.getByRole("button", { name: "Next page" }).first().click();
+
+  await expect(region).toHaveAttribute("aria-busy", "true");
+  await expect(region).toHaveCSS("opacity", "0.6");
+  await expect(progress).toBeVisible();
+  await expect(rowEmails(page)).toHaveText(enabled.slice(0, 50).map((account) => account.email));
+  await expect(rowEmails(page)).toHaveText(enabled.slice(50, 100).map((account) => account.email));
+  await expect(region).toHaveAttribute("aria-busy", "false");
+  await expect(region).toHaveCSS("opacity", "1");
+  await expect(progress).toHaveCount(0);
 });
