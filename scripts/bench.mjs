@@ -109,28 +109,15 @@ async function main() {
       `[bench] console up, idle RSS ${mb(results.idleRss)}; c=1, ${options.samples} requests a side`,
     );
     // Each server runs in its own process group here, so each side's CPU is that server's own work.
+    const httpSide = (url, headers, pid) => ({ read: httpRead(url, headers), cpuMs: () => groupCpuMs(pid) });
+    const consoleList = `${browser.baseUrl}${CONSOLE_LIST_ROUTE}`;
     results.latency = await measureLatency({
       sides: {
         direct: { read: sdkRead(directClient(simUrl, simKey)), cpuMs: () => groupCpuMs(setup.simulator.pid) },
-        plain: {
-          read: httpRead(`${plain.baseUrl}${PLAIN_LIST_ROUTE}`, ENCODINGS.identity),
-          cpuMs: () => groupCpuMs(plain.pid),
-        },
-        plainPages: {
-          read: httpRead(`${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}`, ENCODINGS.identity),
-          cpuMs: () => groupCpuMs(plain.pid),
-        },
-        console: {
-          read: httpRead(`${browser.baseUrl}${CONSOLE_LIST_ROUTE}`, {
-            Cookie: cookie,
-            ...ENCODINGS.identity,
-          }),
-          cpuMs: () => groupCpuMs(server.pid),
-        },
-        consoleGzip: {
-          read: httpRead(`${browser.baseUrl}${CONSOLE_LIST_ROUTE}`, { Cookie: cookie, ...ENCODINGS.browser }),
-          cpuMs: () => groupCpuMs(server.pid),
-        },
+        plain: httpSide(`${plain.baseUrl}${PLAIN_LIST_ROUTE}`, ENCODINGS.identity, plain.pid),
+        plainPages: httpSide(`${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}`, ENCODINGS.identity, plain.pid),
+        console: httpSide(consoleList, { Cookie: cookie, ...ENCODINGS.identity }, server.pid),
+        consoleGzip: httpSide(consoleList, { Cookie: cookie, ...ENCODINGS.browser }, server.pid),
       },
       samples: options.samples,
     });
@@ -143,7 +130,7 @@ async function main() {
       targets: {
         plain: { url: `${plain.baseUrl}${PLAIN_LIST_ROUTE}` },
         plainPages: { url: `${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}` },
-        console: { url: `${browser.baseUrl}${CONSOLE_LIST_ROUTE}`, headers: { Cookie: cookie } },
+        console: { url: consoleList, headers: { Cookie: cookie } },
       },
       seconds: options.seconds,
     });
@@ -204,7 +191,7 @@ function report(results, bundles, options, loadBefore) {
     `  console over App Router   p50 ${ms(latency.console.p50 - latency.plain.p50)}  (the session check, validation, labels, balances, log line and metrics)`,
   );
   console.log(
-    `  gzip of the console's page p50 ${ms(latency.consoleGzip.p50 - latency.console.p50)}  (compressing and inflating it, as a browser asks; in none of the figures above)`,
+    `  gzip of the console page  p50 ${ms(latency.consoleGzip.p50 - latency.console.p50)}  (compressing and inflating it, as a browser asks; in none of the figures above)`,
   );
   console.log(`  list c=50 simulator       ${loadRow(directLoad, "10 s")})`);
   const turns = `${results.loadSeconds} s in ${results.loadRounds} turns`;

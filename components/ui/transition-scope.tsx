@@ -25,7 +25,7 @@ export function TransitionScope({ children }: { children: React.ReactNode }) {
 export const useScopeTransition = () => use(StartContext);
 
 /** Whether a transition started in the scope is still rendering. */
-export const usePendingTransition = () => use(PendingContext);
+const usePendingTransition = () => use(PendingContext);
 
 /**
  * Dims what it wraps while `isBusy` (the view's data is on its way) or the scope's transition renders,
