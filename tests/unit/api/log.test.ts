@@ -8,8 +8,14 @@ const printableLine = /^[\x20-\x7e]*$/;
 
 function capture() {
   const lines: string[] = [];
-  vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
-  vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => {
+      // One write per line, the line and its newline.
+      expect(String(chunk).endsWith("\n")).toBe(true);
+      lines.push(String(chunk).slice(0, -1));
+      return true;
+    });
+  }
   return lines;
 }
 
