@@ -5,10 +5,14 @@ import { routePermissions } from "@/lib/api/route-permissions";
 /** Names the method of a TRACE, which next.config.js hands on as OPTIONS (Next cannot build a TRACE). */
 export const refusedMethodHeader = "x-subdesk-refused-method";
 
-interface RoutePattern {
-  pattern: RegExp;
-  isDynamic: boolean;
-  methods: Set<string>;
+const allowOrder = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"];
+
+/** The Allow list of a route taking `methods`: HEAD wherever GET is, and OPTIONS everywhere. */
+function allowList(methods: Set<string>): readonly string[] {
+  const all = new Set(methods);
+  if (all.has("GET")) all.add("HEAD");
+  all.add("OPTIONS");
+  return Object.freeze(allowOrder.filter((method) => all.has(method)));
 }
 
 function toPattern(path: string): RegExp {
@@ -19,42 +23,36 @@ function toPattern(path: string): RegExp {
   return new RegExp(`^${source}/?$`);
 }
 
-const routes: RoutePattern[] = [];
+// Built once: every request the server receives asks the gate below, so a lookup is a Map read for a
+// static path and a few regular expressions for a dynamic one.
+const methodsByPath = new Map<string, Set<string>>();
 for (const key of Object.keys(routePermissions)) {
   const [method = "", path = ""] = key.split(" ");
-  let route = routes.find((entry) => entry.pattern.source === toPattern(path).source);
-  if (!route) {
-    route = { pattern: toPattern(path), isDynamic: path.includes("["), methods: new Set() };
-    routes.push(route);
-  }
-  route.methods.add(method);
+  const methods = methodsByPath.get(path) ?? new Set<string>();
+  methods.add(method);
+  methodsByPath.set(path, methods);
 }
-
+const staticRoutes = new Map<string, readonly string[]>();
+const dynamicRoutes: { pattern: RegExp; allow: readonly string[] }[] = [];
+for (const [path, methods] of methodsByPath) {
+  if (path.includes("[")) dynamicRoutes.push({ pattern: toPattern(path), allow: allowList(methods) });
+  else staticRoutes.set(path, allowList(methods));
+}
 // next-auth's catch-all handler (GET and POST) is not a withRoute handler, so it is not in the table.
-const authRoute: RoutePattern = {
-  pattern: /^\/api\/auth\//,
-  isDynamic: true,
-  methods: new Set(["GET", "POST"]),
-};
+dynamicRoutes.push({ pattern: /^\/api\/auth\//, allow: allowList(new Set(["GET", "POST"])) });
+
+// Pages are read, never posted to: the console has no server actions.
+const pageAllow = allowList(new Set(["GET"]));
 
 /**
  * The methods `pathname` answers, in Allow order, or null when it is no route of ours (Next answers 404).
- * A static route wins over a dynamic one, as in Next's own routing.
+ * A static route wins over a dynamic one, as in Next's own routing; a trailing slash is the same path.
  */
-export function allowedMethods(pathname: string): string[] | null {
-  let methods: Set<string>;
-  if (pathname.startsWith("/api/")) {
-    const matches = [...routes, authRoute].filter((route) => route.pattern.test(pathname));
-    const best = matches.find((route) => !route.isDynamic) ?? matches[0];
-    if (!best) return null;
-    methods = new Set(best.methods);
-  } else {
-    // Pages are read, never posted to: the console has no server actions.
-    methods = new Set(["GET"]);
-  }
-  if (methods.has("GET")) methods.add("HEAD");
-  methods.add("OPTIONS");
-  return ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"].filter((method) => methods.has(method));
+export function allowedMethods(pathname: string): readonly string[] | null {
+  if (!pathname.startsWith("/api/")) return pageAllow;
+  const exact = staticRoutes.get(pathname.endsWith("/") ? pathname.slice(0, -1) : pathname);
+  if (exact) return exact;
+  return dynamicRoutes.find((route) => route.pattern.test(pathname))?.allow ?? null;
 }
 
 export type ApiMethodGate = (pathname: string, method: string) => boolean;
