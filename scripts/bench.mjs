@@ -17,13 +17,14 @@
 // Builds only when there is no build at all (a stale one is measured as it is: rebuild first to measure
 // new code). Options: --samples N (c=1 requests per side, default 500), --seconds N (each server's c=50
 // load in all, default 30), --no-browser. Ports: TEST_PORT / TEST_SIM_PORT, the bare app TEST_PORT + 2;
-// build dir: NEXT_DIST_DIR.
+// build dir: NEXT_DIST_DIR. --node N runs it all on Node.js N instead of the machine's (bench/runtime.mjs).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { firstLoadSizes, distDirOf, KB } from "./bench/bundles.mjs";
 import { groupCpuMs } from "./bench/cpu.mjs";
 import { measureBrowser, CPU_SLOWDOWN } from "./bench/browser.mjs";
 import { directClient } from "./bench/direct.mjs";
+import { rerunOnNode } from "./bench/runtime.mjs";
 import {
   CONSOLE_LIST_ROUTE,
   directThroughputTarget,
@@ -49,15 +50,23 @@ const GOALS = {
 };
 
 function parseOptions(argv) {
-  const options = { samples: 500, seconds: 30, browser: true };
+  const options = { samples: 500, seconds: 30, browser: true, node: undefined, rest: [] };
   for (let index = 0; index < argv.length; index += 1) {
     const [name, inline] = argv[index].split("=");
-    if (name === "--samples") options.samples = Number(inline ?? argv[++index]);
-    else if (name === "--seconds") options.seconds = Number(inline ?? argv[++index]);
+    const value = () => Number(inline ?? argv[++index]);
+    if (name === "--node") {
+      options.node = value();
+      continue;
+    }
+    const start = index;
+    if (name === "--samples") options.samples = value();
+    else if (name === "--seconds") options.seconds = value();
     else if (name === "--no-browser") options.browser = false;
-    else throw new Error(`Unknown option ${argv[index]}: use --samples, --seconds, --no-browser.`);
+    else throw new Error(`Unknown option ${argv[index]}: use --samples, --seconds, --no-browser, --node.`);
+    // What a run on another Node.js is handed: every option but --node.
+    options.rest.push(...argv.slice(start, index + 1));
   }
-  for (const key of ["samples", "seconds"])
+  for (const key of ["samples", "seconds", ...(options.node === undefined ? [] : ["node"])])
     if (!Number.isSafeInteger(options[key]) || options[key] < 1)
       throw new Error(`--${key}: a whole number ≥ 1`);
   return options;
@@ -81,6 +90,11 @@ function printBundles(rows) {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  const exitCode = await rerunOnNode(options.node, options.rest);
+  if (exitCode !== undefined) {
+    process.exitCode = exitCode;
+    return;
+  }
   ensureBuilt(true);
   await assertPortsFree();
   const loadBefore = loadAverage();
@@ -111,13 +125,24 @@ async function main() {
     // Each server runs in its own process group here, so each side's CPU is that server's own work.
     const httpSide = (url, headers, pid) => ({ read: httpRead(url, headers), cpuMs: () => groupCpuMs(pid) });
     const consoleList = `${browser.baseUrl}${CONSOLE_LIST_ROUTE}`;
+    // Every side served over HTTP gets what a signed-in browser sends, its cookies included: Next reads a
+    // request's cookies into the route's cookie store whether the handler looks at them or not.
+    const asBrowser = { Cookie: cookie };
     results.latency = await measureLatency({
       sides: {
         direct: { read: sdkRead(directClient(simUrl, simKey)), cpuMs: () => groupCpuMs(setup.simulator.pid) },
-        plain: httpSide(`${plain.baseUrl}${PLAIN_LIST_ROUTE}`, ENCODINGS.identity, plain.pid),
-        plainPages: httpSide(`${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}`, ENCODINGS.identity, plain.pid),
-        console: httpSide(consoleList, { Cookie: cookie, ...ENCODINGS.identity }, server.pid),
-        consoleGzip: httpSide(consoleList, { Cookie: cookie, ...ENCODINGS.browser }, server.pid),
+        plain: httpSide(
+          `${plain.baseUrl}${PLAIN_LIST_ROUTE}`,
+          { ...asBrowser, ...ENCODINGS.identity },
+          plain.pid,
+        ),
+        plainPages: httpSide(
+          `${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}`,
+          { ...asBrowser, ...ENCODINGS.identity },
+          plain.pid,
+        ),
+        console: httpSide(consoleList, { ...asBrowser, ...ENCODINGS.identity }, server.pid),
+        consoleGzip: httpSide(consoleList, { ...asBrowser, ...ENCODINGS.browser }, server.pid),
       },
       samples: options.samples,
     });
@@ -128,9 +153,9 @@ async function main() {
     const stopSampling = startSampling(server.pid);
     const turns = await measureThroughputInTurns({
       targets: {
-        plain: { url: `${plain.baseUrl}${PLAIN_LIST_ROUTE}` },
-        plainPages: { url: `${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}` },
-        console: { url: consoleList, headers: { Cookie: cookie } },
+        plain: { url: `${plain.baseUrl}${PLAIN_LIST_ROUTE}`, headers: asBrowser },
+        plainPages: { url: `${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}`, headers: asBrowser },
+        console: { url: consoleList, headers: asBrowser },
       },
       seconds: options.seconds,
     });
@@ -162,7 +187,9 @@ function report(results, bundles, options, loadBefore) {
   const check = (ok) => (checks.push(ok), mark(ok));
   const loadRow = (load, duration) =>
     `${Math.round(load.rps)} req/s, ${load.errors} errors, p50 ${load.p50} ms p99 ${load.p99} ms (${duration}`;
-  console.log(`\n[bench] report (load average ${loadBefore} before, ${loadAverage()} after; 2 cores shared)`);
+  console.log(
+    `\n[bench] report (Node.js ${process.versions.node}; load average ${loadBefore} before, ${loadAverage()} after; 2 cores shared)`,
+  );
   const sides = [
     ["direct", "direct SDK", "simulator"],
     ["plain", "bare App Router", "bare App Router"],
