@@ -10,9 +10,8 @@ export async function register() {
   const { publishApiMethodGate } = await import("./lib/api/allowed-methods");
   publishApiMethodGate();
   // Before start-up allocates: the heap grows with what is live rather than for throughput (lib/memory.ts).
-  const { compileWebAssemblyOnce, keepHeapNearLiveSize } = await import("./lib/memory");
+  const { keepHeapNearLiveSize } = await import("./lib/memory");
   keepHeapNearLiveSize();
-  compileWebAssemblyOnce();
   // A start that fails logs what and why, then exits non-zero rather than serve 500s (lib/startup.ts).
   const { startConsoleOrExit } = await import("./lib/startup");
   await startConsoleOrExit();

@@ -27,18 +27,6 @@ export function keepHeapNearLiveSize(): void {
 }
 
 /**
- * PGlite's Postgres is WebAssembly (about 9 MB of it, plus initdb's). V8 compiles it with its baseline
- * compiler and then recompiles the busy functions with its optimizing one; that second compiler's code and
- * working memory were about 70 MB of the idle RSS (275 -> 205 MB, npm run bench). The baseline code is
- * fast enough here: the list path's CPU per request did not move, and 1,500 inserts plus 1,500 lookups by
- * key took the same time either way (PGlite's cost is the copying in and out, not the SQL). Set before
- * the database is opened, so every module is compiled once only.
- */
-export function compileWebAssemblyOnce(): void {
-  setFlagsFromString("--liftoff-only");
-}
-
-/**
  * One full garbage collection, once start-up is done. On a fresh data directory PGlite runs initdb in two
  * WebAssembly instances of its own (about 300 MB of touched WASM memory, plus the migrations' and the seed's
  * objects). They are unreachable once the database is open, but V8 frees WASM memory only when a full

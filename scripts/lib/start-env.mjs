@@ -12,6 +12,13 @@
 // objects to the old generation, which was then fully collected four times a second: GC was 18% of the
 // console's CPU. With a 16 MB floor the list's CPU per request fell 5.2 -> 4.5 ms at c=50, for about 8 MB
 // more RSS idle (npm run bench). V8 takes it only at start, so it is node's flag, not set from code.
+// --liftoff-only: PGlite's Postgres is WebAssembly (about 9 MB of it, plus initdb's). V8 compiles it with
+// its baseline compiler, then recompiles the busy functions with its optimizing one, whose code and working
+// memory were about 70 MB of the idle RSS. The baseline code is fast enough here: the list's CPU per
+// request did not move, and 1,500 inserts plus 1,500 lookups by key took the same time either way (PGlite's
+// cost is the copying in and out, not the SQL). Set from code (v8.setFlagsFromString) before the database
+// opened, it held on Node 20 but not on Node 24, where the idle RSS stayed 260-300 MB; as node's flag it
+// holds on both (245-248 MB on 24; npm run bench -- --node 24).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./paths.mjs";

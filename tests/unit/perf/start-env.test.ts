@@ -21,6 +21,10 @@ describe("the start script's node flags", () => {
     expect(startScriptNodeFlags()).toContain("--min-semi-space-size=16");
   });
 
+  it("keep WebAssembly (PGlite) on V8's baseline compiler from the start, on every Node version", () => {
+    expect(startScriptNodeFlags()).toContain("--liftoff-only");
+  });
+
   it("come before Next's script in the command test and bench servers run", () => {
     const { command, args } = nextStartCommand(3999);
     expect(command).toBe(process.execPath);
