@@ -28,8 +28,21 @@ describe("allowedMethods", () => {
     expect(allowedMethods("/api/managed-accounts/export")).toEqual(["GET", "HEAD", "OPTIONS"]);
   });
 
+  it("takes one trailing slash as the same path, static or dynamic, and no more", () => {
+    expect(allowedMethods("/api/managed-accounts/")).toEqual(["GET", "HEAD", "OPTIONS", "POST"]);
+    expect(allowedMethods("/api/managed-accounts/export/")).toEqual(["GET", "HEAD", "OPTIONS"]);
+    expect(allowedMethods("/api/managed-accounts/abc/disable/")).toEqual(["OPTIONS", "POST"]);
+    expect(allowedMethods("/api/managed-accounts//")).toBeNull();
+  });
+
+  it("answers every page GET, HEAD and OPTIONS", () => {
+    expect(allowedMethods("/accounts")).toEqual(["GET", "HEAD", "OPTIONS"]);
+  });
+
   it("knows no path that is not a route of ours", () => {
     expect(allowedMethods("/api/no-such-route")).toBeNull();
+    expect(allowedMethods("/api/auth")).toBeNull();
+    expect(allowedMethods("/api/auth/session")).toEqual(["GET", "HEAD", "OPTIONS", "POST"]);
   });
 });
 
