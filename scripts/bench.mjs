@@ -124,25 +124,22 @@ async function main() {
     );
     // Each server runs in its own process group here, so each side's CPU is that server's own work.
     const httpSide = (url, headers, pid) => ({ read: httpRead(url, headers), cpuMs: () => groupCpuMs(pid) });
-    const consoleList = `${browser.baseUrl}${CONSOLE_LIST_ROUTE}`;
+    const lists = {
+      plain: `${plain.baseUrl}${PLAIN_LIST_ROUTE}`,
+      plainPages: `${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}`,
+      console: `${browser.baseUrl}${CONSOLE_LIST_ROUTE}`,
+    };
     // Every side served over HTTP gets what a signed-in browser sends, its cookies included: Next reads a
     // request's cookies into the route's cookie store whether the handler looks at them or not.
     const asBrowser = { Cookie: cookie };
+    const uncompressed = { ...asBrowser, ...ENCODINGS.identity };
     results.latency = await measureLatency({
       sides: {
         direct: { read: sdkRead(directClient(simUrl, simKey)), cpuMs: () => groupCpuMs(setup.simulator.pid) },
-        plain: httpSide(
-          `${plain.baseUrl}${PLAIN_LIST_ROUTE}`,
-          { ...asBrowser, ...ENCODINGS.identity },
-          plain.pid,
-        ),
-        plainPages: httpSide(
-          `${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}`,
-          { ...asBrowser, ...ENCODINGS.identity },
-          plain.pid,
-        ),
-        console: httpSide(consoleList, { ...asBrowser, ...ENCODINGS.identity }, server.pid),
-        consoleGzip: httpSide(consoleList, { ...asBrowser, ...ENCODINGS.browser }, server.pid),
+        plain: httpSide(lists.plain, uncompressed, plain.pid),
+        plainPages: httpSide(lists.plainPages, uncompressed, plain.pid),
+        console: httpSide(lists.console, uncompressed, server.pid),
+        consoleGzip: httpSide(lists.console, { ...asBrowser, ...ENCODINGS.browser }, server.pid),
       },
       samples: options.samples,
     });
@@ -152,11 +149,9 @@ async function main() {
     results.directLoad = await measureThroughput({ ...directThroughputTarget(simUrl, simKey), seconds: 10 });
     const stopSampling = startSampling(server.pid);
     const turns = await measureThroughputInTurns({
-      targets: {
-        plain: { url: `${plain.baseUrl}${PLAIN_LIST_ROUTE}`, headers: asBrowser },
-        plainPages: { url: `${plain.baseUrl}${PLAIN_PAGES_LIST_ROUTE}`, headers: asBrowser },
-        console: { url: consoleList, headers: asBrowser },
-      },
+      targets: Object.fromEntries(
+        Object.entries(lists).map(([side, url]) => [side, { url, headers: asBrowser }]),
+      ),
       seconds: options.seconds,
     });
     results.plainLoad = turns.plain;
