@@ -12,6 +12,11 @@
 // objects to the old generation, which was then fully collected four times a second: GC was 18% of the
 // console's CPU. With a 16 MB floor the list's CPU per request fell 5.2 -> 4.5 ms at c=50, for about 8 MB
 // more RSS idle (npm run bench). V8 takes it only at start, so it is node's flag, not set from code.
+// --max-semi-space-size=16: the young generation's ceiling, the same on every runtime. Node 20's V8 lets
+// its new space grow to 32 MB; Node 24's to 128 MB (a loop keeping a third of what it allocates grew it
+// there). With the ceiling, Node 24's idle RSS was 245 and 245 MB against 249 and 249, and its peak under
+// the c=50 load 317-318 MB against 330-341, with throughput unchanged (561 and 588 req/s against 519 and
+// 582; npm run bench -- --node 24, alternated). On Node 20 it changes nothing.
 // --liftoff-only: PGlite's Postgres is WebAssembly (about 9 MB of it, plus initdb's). V8 compiles it with
 // its baseline compiler, then recompiles the busy functions with its optimizing one, whose code and working
 // memory were about 70 MB of the idle RSS. The baseline code is fast enough here: the list's CPU per

@@ -17,8 +17,10 @@ describe("the start script's environment", () => {
 });
 
 describe("the start script's node flags", () => {
-  it("give the young generation its floor (V8 takes it only at start)", () => {
-    expect(startScriptNodeFlags()).toContain("--min-semi-space-size=16");
+  it("give the young generation its floor and its ceiling (V8 takes them only at start)", () => {
+    expect(startScriptNodeFlags()).toEqual(
+      expect.arrayContaining(["--min-semi-space-size=16", "--max-semi-space-size=16"]),
+    );
   });
 
   it("keep WebAssembly (PGlite) on V8's baseline compiler from the start, on every Node version", () => {
